@@ -1,0 +1,7 @@
+import type { GenModel, GeneratedFile } from '../model/model.js'
+import { emitTypes } from './emit-types.js'
+
+/** Every generated file for a model, in a fixed order. Pure: nothing here touches the disk. */
+export function emitFiles(model: GenModel): GeneratedFile[] {
+  return [emitTypes(model)]
+}
