@@ -1,0 +1,82 @@
+import { Type } from '@sinclair/typebox'
+import type { TSchema } from '@sinclair/typebox'
+import type { MultiMethod, ServiceDeclaration, StandardMethod } from '../../runtime/schema/define-service.js'
+import { compareText } from './collect-exports.js'
+import type { Found } from './collect-exports.js'
+import type { CustomMethodModel, EventModel, ServiceModel } from './model.js'
+import { pascalCase } from './pascal-case.js'
+import { routeParams } from './route-params.js'
+import { isSchema } from './typebox-kind.js'
+
+/** The standard methods in their canonical order. */
+export const STANDARD_METHODS: readonly StandardMethod[] = ['find', 'get', 'create', 'update', 'patch', 'remove']
+
+/** The methods `multi` may name, in their canonical order. */
+export const MULTI_METHODS: readonly MultiMethod[] = ['create', 'patch', 'remove']
+
+// Stands in for a schema the rules reject, so a model can still be built (and is then discarded).
+const missing = (): TSchema => Type.Unknown()
+
+/**
+ * The service model of one declaration, every default applied (SPEC §1). Tolerates any input:
+ * what is wrong is reported by the rules, and the model is only used when there are no diagnostics.
+ */
+export function applyDefaults(found: Found<ServiceDeclaration>): ServiceModel {
+  const definition = found.value as unknown as Record<string, unknown>
+  const path = typeof definition['path'] === 'string' ? definition['path'] : ''
+  const listed = Array.isArray(definition['methods']) ? definition['methods'] as unknown[] : []
+  const methods = STANDARD_METHODS.filter((method) => listed.includes(method))
+  const data = schemaOr(definition['data'], undefined)
+  return {
+    path,
+    pascal: pascalCase(path),
+    file: found.file,
+    exportName: found.exportName,
+    methods,
+    id: schemaOr(definition['id'], undefined) ?? Type.Union([Type.String(), Type.Number()]),
+    result: schemaOr(definition['result'], undefined) ?? missing(),
+    data,
+    patch: schemaOr(definition['patch'], undefined) ?? (data === undefined ? undefined : defaultPatch(data)),
+    query: schemaOr(definition['query'], undefined) ?? Type.Object({}, { additionalProperties: false }),
+    paginate: definition['paginate'] === true,
+    multi: multiMethods(definition['multi'], methods),
+    custom: entries(definition['custom']).map(([name, value]): CustomMethodModel => {
+      const method = typeof value === 'object' && value !== null ? value as Record<string, unknown> : {}
+      return {
+        name,
+        pascal: pascalCase(name),
+        data: schemaOr(method['data'], undefined) ?? missing(),
+        result: schemaOr(method['result'], undefined) ?? missing(),
+      }
+    }),
+    events: entries(definition['events']).map(([name, value]): EventModel => ({
+      name, pascal: pascalCase(name), schema: schemaOr(value, undefined) ?? missing(),
+    })),
+    routeParams: routeParams(path),
+  }
+}
+
+/** `Partial(data)`; TypeBox throws for some kinds it cannot make partial, which the rules report. */
+function defaultPatch(data: TSchema): TSchema {
+  try {
+    return Type.Partial(data)
+  } catch {
+    return missing()
+  }
+}
+
+/** `true` means every multi method that is listed; a list keeps only listed multi methods. */
+function multiMethods(multi: unknown, methods: readonly StandardMethod[]): MultiMethod[] {
+  const wanted: readonly unknown[] = multi === true ? MULTI_METHODS : Array.isArray(multi) ? multi : []
+  return MULTI_METHODS.filter((method) => wanted.includes(method) && methods.includes(method))
+}
+
+function schemaOr<T>(value: unknown, fallback: T): TSchema | T {
+  return isSchema(value) ? value : fallback
+}
+
+/** The own entries of a record option, sorted by name; anything else has none. */
+function entries(value: unknown): [string, unknown][] {
+  if (typeof value !== 'object' || value === null) return []
+  return Object.entries(value).sort(([a], [b]) => compareText(a, b))
+}

@@ -1,0 +1,25 @@
+import { Kind, OptionalKind, TransformKind } from '@sinclair/typebox'
+import type { TSchema } from '@sinclair/typebox'
+
+// The only module of the model stage that touches TypeBox's symbols, so a move to TypeBox 1.x
+// changes one file.
+
+/** True for a TypeBox schema: an object carrying TypeBox's `Kind` symbol. */
+export function isSchema(value: unknown): value is TSchema {
+  return typeof value === 'object' && value !== null && Kind in value
+}
+
+/** The TypeBox kind of a schema (`'Object'`, `'Date'`, …). */
+export function kindOf(schema: TSchema): string {
+  return String((schema as unknown as Record<symbol, unknown>)[Kind])
+}
+
+/** True for a schema wrapped by `Type.Transform(...)`: its decode/encode functions never run over the socket. */
+export function isTransform(schema: TSchema): boolean {
+  return TransformKind in schema
+}
+
+/** True for a property schema wrapped by `Type.Optional(...)`. */
+export function isOptional(schema: TSchema): boolean {
+  return (schema as unknown as Record<symbol, unknown>)[OptionalKind] === 'Optional'
+}
