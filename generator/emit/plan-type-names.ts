@@ -1,0 +1,78 @@
+import type { TSchema } from '@sinclair/typebox'
+import { schemaChildren } from './schema-children.js'
+import { identityKey, isRecursive, isSameSchema } from './schema-reflect.js'
+
+/** A declaration to write: its type name and the schema it stands for. */
+export interface TypeRoot {
+  name: string
+  schema: TSchema
+}
+
+/** Which schema objects are written by name instead of inline, decided before any type is written. */
+export interface TypeNamePlan {
+  /** The name that stands for this schema (or a modifier copy of it) wherever it is nested. */
+  nameOf(schema: TSchema): string | undefined
+  /** The name a `$ref` (from `Type.Ref` or a recursive `This`) resolves to. */
+  refName(ref: string): string | undefined
+  /** Anonymous recursive schemas found nested in roots: each needs a declaration of its own. */
+  hoisted: TypeRoot[]
+}
+
+/**
+ * Plans the names of `types.ts`. `named` schemas are written by name wherever the very same
+ * object (or a copy made by `Optional`, `Partial`, `Composite`, …) appears; the first name wins
+ * when one object is exported twice. A recursive schema can only be written through a name, so
+ * one that is a root takes the root's name and one nested anonymously is hoisted under its owner's
+ * name and property path (`Tree` → `children` → `TreeChildren`), made unique against `taken`.
+ * Roots are walked in the given order, so the same input always yields the same names.
+ */
+export function planTypeNames(named: readonly TypeRoot[], roots: readonly TypeRoot[], taken: Iterable<string>): TypeNamePlan {
+  const byKey = new Map<unknown, TypeRoot[]>()
+  const byRef = new Map<string, string>()
+  const used = new Set(taken)
+  const hoisted: TypeRoot[] = []
+
+  const nameOf = (schema: TSchema): string | undefined =>
+    byKey.get(identityKey(schema))?.find((entry) => isSameSchema(schema, entry.schema))?.name
+
+  const register = (name: string, schema: TSchema): void => {
+    const key = identityKey(schema)
+    const list = byKey.get(key)
+    if (list === undefined) byKey.set(key, [{ name, schema }])
+    else list.push({ name, schema })
+    if (typeof schema.$id === 'string' && !byRef.has(schema.$id)) byRef.set(schema.$id, name)
+    used.add(name)
+  }
+
+  const unique = (base: string): string => {
+    if (!used.has(base)) return base
+    let counter = 2
+    while (used.has(`${base}${counter}`)) counter += 1
+    return `${base}${counter}`
+  }
+
+  for (const root of named) if (nameOf(root.schema) === undefined) register(root.name, root.schema)
+  for (const root of roots) used.add(root.name)
+  for (const root of roots) {
+    if (isRecursive(root.schema) && nameOf(root.schema) === undefined) register(root.name, root.schema)
+  }
+
+  const walk = (schema: TSchema, owner: string, path: string, seen: Set<TSchema>): void => {
+    for (const child of schemaChildren(schema)) {
+      if (seen.has(child.schema) || nameOf(child.schema) !== undefined) continue
+      if (isRecursive(child.schema)) {
+        const name = unique(`${owner}${path}${child.segment}`)
+        register(name, child.schema)
+        hoisted.push({ name, schema: child.schema })
+        walk(child.schema, name, '', new Set([child.schema]))
+      } else {
+        seen.add(child.schema)
+        walk(child.schema, owner, `${path}${child.segment}`, seen)
+        seen.delete(child.schema)
+      }
+    }
+  }
+  for (const root of roots) walk(root.schema, root.name, '', new Set([root.schema]))
+
+  return { nameOf, refName: (ref) => byRef.get(ref), hoisted }
+}
