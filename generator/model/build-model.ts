@@ -1,22 +1,68 @@
+import type { ServiceDeclaration } from '../../runtime/schema/define-service.js'
 import { applyDefaults } from './apply-defaults.js'
+import { checkConnections } from './check-connections.js'
+import { checkMethods } from './check-methods.js'
+import { checkNamedSchemas } from './check-named-schemas.js'
+import { checkNames } from './check-names.js'
+import { checkOptions } from './check-options.js'
+import { checkPathClashes } from './check-path-clashes.js'
+import { checkPath } from './check-path.js'
+import { checkRequirements } from './check-requirements.js'
+import { checkSchemas } from './check-schemas.js'
 import { collectExports, compareText } from './collect-exports.js'
+import type { Found } from './collect-exports.js'
+import { sortDiagnostics } from './format-diagnostic.js'
 import type { Diagnostic, GenModel, LoadedModule, NamedSchema } from './model.js'
+import { checkServiceTypeNames, serviceTypeOwners } from './service-type-names.js'
 
 /**
  * The model stage: executed schema modules (sorted by path) → the generator model and every
- * problem found (SPEC §1). Pure: no file system, no process; the model is only meaningful when
- * `diagnostics` is empty.
+ * problem found (SPEC §1), sorted by file. Pure: no file system, no process. The model is only
+ * meaningful when `diagnostics` is empty.
  */
 export function buildModel(modules: readonly LoadedModule[]): { model: GenModel; diagnostics: Diagnostic[] } {
   const collected = collectExports(modules)
   const diagnostics: Diagnostic[] = [...collected.diagnostics]
-  const services = collected.services.map(applyDefaults).sort((a, b) => compareText(a.path, b.path))
+  const services = collected.services.map(applyDefaults)
+  collected.services.forEach((found, index) => {
+    const definition = found.value as unknown as Record<string, unknown>
+    const where = { file: found.file, subject: subjectOf(found) }
+    const service = services[index]!
+    diagnostics.push(
+      ...checkPath(definition['path'], where),
+      ...checkOptions(definition, where),
+      ...checkMethods(definition['methods'], where),
+      ...checkRequirements(definition, where),
+      ...checkNames(service.custom.map((method) => method.name), service.events.map((event) => event.name), where),
+    )
+  })
+  diagnostics.push(
+    ...checkPathClashes(services),
+    ...checkServiceTypeNames(services),
+    ...checkConnections(collected.connections),
+    ...checkNamedSchemas(collected.schemas, serviceTypeOwners(services)),
+    ...checkSchemas(collected.schemas, collected.services, collected.connections, subjectOf),
+  )
+  // A module that failed to load may hold the services; saying there are none would mislead.
+  if (services.length === 0 && collected.diagnostics.length === 0) {
+    diagnostics.push({ file: '', subject: undefined, path: '', message: 'no defineService(...) export found' })
+  }
   const first = collected.connections[0]
   const connection = first === undefined
     ? undefined
     : { file: first.file, exportName: first.exportName, schema: first.value.schema }
-  const model: GenModel = { schemas: uniqueSchemas(collected.schemas), services, connection }
-  return { model, diagnostics }
+  const model: GenModel = {
+    schemas: uniqueSchemas(collected.schemas),
+    services: [...services].sort((a, b) => compareText(a.path, b.path)),
+    connection,
+  }
+  return { model, diagnostics: sortDiagnostics(diagnostics) }
+}
+
+/** A service's diagnostics name its path, or its export name while the path is unusable. */
+function subjectOf(found: Found<ServiceDeclaration>): string {
+  const path: unknown = (found.value as { path?: unknown }).path
+  return typeof path === 'string' && path.trim() !== '' ? path : found.exportName
 }
 
 /** Named schemas sorted by name, one per name (the same object re-exported counts once). */

@@ -1,4 +1,4 @@
-import { Kind, OptionalKind, TransformKind } from '@sinclair/typebox'
+import { Hint, Kind, OptionalKind, TransformKind } from '@sinclair/typebox'
 import type { TSchema } from '@sinclair/typebox'
 
 // The only module of the model stage that touches TypeBox's symbols, so a move to TypeBox 1.x
@@ -22,4 +22,9 @@ export function isTransform(schema: TSchema): boolean {
 /** True for a property schema wrapped by `Type.Optional(...)`. */
 export function isOptional(schema: TSchema): boolean {
   return (schema as unknown as Record<symbol, unknown>)[OptionalKind] === 'Optional'
+}
+
+/** True for the root of `Type.Recursive(...)`: its `$id` is what the `This` nodes inside point to. */
+export function isRecursive(schema: TSchema): boolean {
+  return (schema as unknown as Record<symbol, unknown>)[Hint] === 'Recursive'
 }

@@ -76,10 +76,10 @@ test('custom methods and events are sorted by name, with PascalCase names', () =
   const service = serviceOf({
     path: 'items', result: Item, methods: ['find'],
     custom: { zap: { data: ItemData, result: Item }, markRead: { data: ItemData, result: Item } },
-    events: { typing: Item, 'stopped-typing': Item },
+    events: { typing: Item, stoppedTyping: Item },
   })
   assert.deepEqual(service.custom.map((c) => [c.name, c.pascal]), [['markRead', 'MarkRead'], ['zap', 'Zap']])
-  assert.deepEqual(service.events.map((e) => [e.name, e.pascal]), [['stopped-typing', 'StoppedTyping'], ['typing', 'Typing']])
+  assert.deepEqual(service.events.map((e) => [e.name, e.pascal]), [['stoppedTyping', 'StoppedTyping'], ['typing', 'Typing']])
   assert.equal(service.custom[0]!.data, ItemData)
 })
 

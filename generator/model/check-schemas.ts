@@ -1,0 +1,75 @@
+import type { TSchema } from '@sinclair/typebox'
+import type { ConnectionDeclaration } from '../../runtime/schema/define-connection.js'
+import type { ServiceDeclaration } from '../../runtime/schema/define-service.js'
+import type { Found } from './collect-exports.js'
+import { checkJsonSafe } from './check-json-safe.js'
+import { checkRefs, collectIds } from './check-refs.js'
+import { joinPath } from './identifier.js'
+import type { Diagnostic, NamedSchema } from './model.js'
+import { isSchema } from './typebox-kind.js'
+
+/** A schema to check, with where its problems are reported. */
+interface Root {
+  schema: TSchema
+  file: string
+  subject: string | undefined
+  path: string
+  /** True for a named schema checked under its own name; other roots skip named schemas. */
+  own: boolean
+}
+
+/**
+ * Every schema of the directory checked for JSON safety and dangling refs: each named schema
+ * under its own name, then each service's and the connection's schemas with named sub-schemas
+ * skipped, so a problem inside a named schema is reported once.
+ */
+export function checkSchemas(
+  schemas: readonly NamedSchema[],
+  services: readonly Found<ServiceDeclaration>[],
+  connections: readonly Found<ConnectionDeclaration>[],
+  subjectOf: (service: Found<ServiceDeclaration>) => string,
+): Diagnostic[] {
+  const named = new Set<TSchema>()
+  const roots: Root[] = []
+  for (const { name, file, schema } of schemas) {
+    if (named.has(schema)) continue
+    named.add(schema)
+    roots.push({ schema, file, subject: name, path: '', own: true })
+  }
+  for (const service of services) roots.push(...serviceRoots(service, subjectOf(service)))
+  for (const { file, exportName, value } of connections) {
+    const schema: unknown = value.schema
+    if (isSchema(schema)) roots.push({ schema, file, subject: exportName, path: '', own: false })
+  }
+  const ids = collectIds(roots.map((root) => root.schema))
+  const diagnostics: Diagnostic[] = []
+  for (const root of roots) {
+    if (!root.own && named.has(root.schema)) continue
+    const skip = (schema: TSchema) => named.has(schema)
+    const where = { file: root.file, subject: root.subject }
+    diagnostics.push(...checkJsonSafe(root.schema, root.path, where, skip), ...checkRefs(root.schema, root.path, where, ids, skip))
+  }
+  return diagnostics
+}
+
+/** The schemas a service declares explicitly (defaults are built from them, so hold nothing new). */
+function serviceRoots(service: Found<ServiceDeclaration>, subject: string): Root[] {
+  const definition = service.value as unknown as Record<string, unknown>
+  const found: Root[] = []
+  const add = (value: unknown, path: string) => {
+    if (isSchema(value)) found.push({ schema: value, file: service.file, subject, path, own: false })
+  }
+  for (const key of ['id', 'result', 'data', 'patch', 'query']) add(definition[key], key)
+  for (const [name, method] of entries(definition['custom'])) {
+    if (typeof method === 'object' && method !== null) {
+      add((method as Record<string, unknown>)['data'], `${joinPath('custom', name)}.data`)
+      add((method as Record<string, unknown>)['result'], `${joinPath('custom', name)}.result`)
+    }
+  }
+  for (const [name, schema] of entries(definition['events'])) add(schema, joinPath('events', name))
+  return found
+}
+
+function entries(value: unknown): [string, unknown][] {
+  return typeof value === 'object' && value !== null && !isSchema(value) ? Object.entries(value) : []
+}
