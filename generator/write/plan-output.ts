@@ -1,0 +1,64 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { isGenerated } from '../emit/header.js'
+import type { GeneratedFile } from '../model/model.js'
+
+/** What writing would do to one file of the out directory. */
+export type FileAction =
+  | { name: string; action: 'create' | 'update'; content: string }
+  | { name: string; action: 'unchanged' }
+  | { name: string; action: 'delete' }
+
+/** A file in the way: present in the out directory but not written by feathers-sio-gen. */
+export interface OutputConflict {
+  name: string
+  message: string
+}
+
+/** Everything writing would do, worked out before anything is touched. */
+export interface OutputPlan {
+  outDir: string
+  actions: FileAction[]
+  conflicts: OutputConflict[]
+}
+
+/**
+ * Compares generated files with the out directory. A file without the generated header is never
+ * ours to replace: it becomes a conflict, and nothing is written. Generated files that the current
+ * schemas no longer produce are deleted; any other file is left alone.
+ */
+export async function planOutput(outDir: string, files: readonly GeneratedFile[]): Promise<OutputPlan> {
+  const plan: OutputPlan = { outDir, actions: [], conflicts: [] }
+  const kind = await stat(outDir).catch(() => undefined)
+  if (kind !== undefined && !kind.isDirectory()) {
+    plan.conflicts.push({ name: '.', message: `${outDir} exists and is not a directory` })
+    return plan
+  }
+  const existing = kind === undefined ? [] : (await readdir(outDir, { withFileTypes: true }))
+  const names = new Set(files.map((file) => file.name))
+  for (const file of files) {
+    const entry = existing.find((e) => e.name === file.name)
+    if (entry === undefined) {
+      plan.actions.push({ name: file.name, action: 'create', content: file.content })
+      continue
+    }
+    const current = entry.isFile() ? await readFile(join(outDir, file.name), 'utf8') : undefined
+    if (current === undefined || !isGenerated(current)) {
+      plan.conflicts.push({
+        name: file.name,
+        message: `${join(outDir, file.name)} was not written by feathers-sio-gen (no generated header); move it away or choose another --out`,
+      })
+    } else if (current === file.content) {
+      plan.actions.push({ name: file.name, action: 'unchanged' })
+    } else {
+      plan.actions.push({ name: file.name, action: 'update', content: file.content })
+    }
+  }
+  for (const entry of existing) {
+    if (names.has(entry.name) || !entry.isFile() || !/\.ts$/.test(entry.name)) continue
+    const current = await readFile(join(outDir, entry.name), 'utf8')
+    if (isGenerated(current)) plan.actions.push({ name: entry.name, action: 'delete' })
+  }
+  plan.actions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return plan
+}
