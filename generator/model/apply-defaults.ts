@@ -77,6 +77,6 @@ function schemaOr<T>(value: unknown, fallback: T): TSchema | T {
 
 /** The own entries of a record option, sorted by name; anything else has none. */
 function entries(value: unknown): [string, unknown][] {
-  if (typeof value !== 'object' || value === null) return []
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || isSchema(value)) return []
   return Object.entries(value).sort(([a], [b]) => compareText(a, b))
 }

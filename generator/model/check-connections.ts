@@ -14,7 +14,7 @@ export function checkConnections(connections: readonly Found<ConnectionDeclarati
   for (const found of connections) {
     const report = (message: string) => diagnostics.push({ file: found.file, subject: found.exportName, path: '', message })
     if (first !== undefined && found !== first) {
-      report(`a second defineConnection(...): '${first.exportName}' in ${first.file} and '${found.exportName}' in `
+      report(`more than one defineConnection(...): '${first.exportName}' in ${first.file} and '${found.exportName}' in `
         + `${found.file}; keep one (socket.feathers has one shape)`)
     }
     const schema: unknown = found.value.schema

@@ -18,8 +18,8 @@ const NOT_JSON: Readonly<Record<string, string>> = {
   Constructor: 'constructors are not data; remove it',
   Promise: 'declare the resolved value instead (a service method awaits its promise before sending)',
   Symbol: 'use Type.String() or a Type.Literal(...) union',
-  Undefined: 'JSON has no undefined; use Type.Optional(...) for a property that may be missing, or Type.Null()',
-  Void: 'JSON has no undefined; use Type.Null(), or Type.Optional(...) for a property that may be missing',
+  Undefined: 'use Type.Optional(...) for a property that may be missing, or Type.Null() (JSON has no undefined)',
+  Void: 'use Type.Null(), or Type.Optional(...) for a property that may be missing (JSON has no undefined)',
   Iterator: 'use Type.Array(...)',
   AsyncIterator: 'use Type.Array(...) (or a custom event per item)',
 }

@@ -36,7 +36,7 @@ export function checkNamedSchemas(schemas: readonly NamedSchema[], serviceTypes:
       const owner = serviceTypes.get(named.name)
       if (owner !== undefined && owner.schema !== named.schema) {
         report(`'${named.name}' is the type name generated for ${owner.role} of service '${owner.service.path}' `
-          + `(${owner.service.file}); rename the export, or use this very schema as that ${owner.role}`)
+          + `(${owner.service.file}); rename the export (or export the very schema used there)`)
       }
     }
   }

@@ -71,5 +71,5 @@ function serviceRoots(service: Found<ServiceDeclaration>, subject: string): Root
 }
 
 function entries(value: unknown): [string, unknown][] {
-  return typeof value === 'object' && value !== null && !isSchema(value) ? Object.entries(value) : []
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isSchema(value) ? Object.entries(value) : []
 }
