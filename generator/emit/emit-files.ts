@@ -1,7 +1,8 @@
 import type { GenModel, GeneratedFile } from '../model/model.js'
+import { emitClient } from './emit-client.js'
 import { emitTypes } from './emit-types.js'
 
 /** Every generated file for a model, in a fixed order. Pure: nothing here touches the disk. */
 export function emitFiles(model: GenModel): GeneratedFile[] {
-  return [emitTypes(model)]
+  return [emitTypes(model), emitClient(model)]
 }

@@ -1,0 +1,83 @@
+import type { ServiceModel } from '../model/model.js'
+import { propertyName } from './ts-syntax.js'
+import { serviceTypeNames } from './type-names.js'
+
+/** The standard event each method's call announces. */
+const EVENT_OF = { create: 'created', update: 'updated', patch: 'patched', remove: 'removed' } as const
+
+/** The client declarations of one service, and the `types.ts` names they use. */
+export interface ClientServiceCode {
+  /** `<Pascal>ClientParams`, `<Pascal>Events`, `<Pascal>Client`. */
+  declarations: string
+  /** Names imported from `./types.js`. */
+  typeImports: string[]
+  /** `methods` for the registration constant: the standard methods, then the custom ones. */
+  methods: string[]
+}
+
+/** `<Pascal>ClientParams`, `<Pascal>Events` and `<Pascal>Client` for one service (SPEC §3). */
+export function emitClientService(service: ServiceModel): ClientServiceCode {
+  const names = serviceTypeNames(service)
+  const p = service.pascal
+  const used = new Set<string>([names.query])
+  const use = (name: string | undefined): string => {
+    if (name === undefined) throw new Error(`${service.path}: a type the client needs is missing from the model`)
+    used.add(name)
+    return name
+  }
+  const params = `${p}ClientParams`
+  const hasRoute = service.routeParams.length > 0
+  // Route placeholders travel inside the path, so they are the one required key besides `query`.
+  const paramsDecl = hasRoute
+    ? `/** What a \`${service.path}\` call may carry: the query, and the route placeholders that go into the path. */\n` +
+      `export interface ${params} {\n  query?: ${names.query}\n  route: { ${service.routeParams.map((name) => `${propertyName(name)}: string | number`).join('; ')} }\n}`
+    : `/** What a \`${service.path}\` call may carry: only the query crosses the socket. */\n` +
+      `export interface ${params} {\n  query?: ${names.query}\n}`
+  const opt = hasRoute ? '' : '?'
+  const arg = `params${opt}: ExactParams<P, ${params}>`
+  const generic = 'P extends object = {}'
+  const many = (method: 'create' | 'patch' | 'remove') => service.multi.includes(method)
+
+  const members: string[] = []
+  const method = (name: string, args: string, result: string) =>
+    members.push(`  ${name}<${generic}>(${args}${args === '' ? '' : ', '}${arg}): Promise<${result}>`)
+  for (const name of service.methods) {
+    const id = use(names.id)
+    const result = use(names.result)
+    if (name === 'find') method('find', '', service.paginate ? `${use('Paginated')}<${result}>` : `${result}[]`)
+    if (name === 'get') method('get', `id: ${id}`, result)
+    if (name === 'create') {
+      method('create', `data: ${use(names.data)}`, result)
+      if (many('create')) method('create', `data: ${use(names.data)}[]`, `${result}[]`)
+    }
+    if (name === 'update') method('update', `id: ${id}, data: ${use(names.data)}`, result)
+    if (name === 'patch') {
+      method('patch', `id: ${id}, data: ${use(names.patch)}`, result)
+      if (many('patch')) method('patch', `id: null, data: ${use(names.patch)}`, `${result}[]`)
+    }
+    if (name === 'remove') {
+      method('remove', `id: ${id}`, result)
+      if (many('remove')) method('remove', 'id: null', `${result}[]`)
+    }
+  }
+  for (const custom of service.custom) {
+    method(custom.name, `data: ${use(names.customData(custom))}`, use(names.customResult(custom)))
+  }
+
+  const events = [
+    ...service.methods.flatMap((name) => (name in EVENT_OF ? [`  ${EVENT_OF[name as keyof typeof EVENT_OF]}: ${use(names.result)}`] : [])),
+    ...service.events.map((event) => `  ${propertyName(event.name)}: ${use(names.event(event))}`),
+  ]
+  const declarations = [
+    paramsDecl,
+    `/** The real-time events of \`${service.path}\` a client can listen to, and their payloads. */\n` +
+      `export interface ${p}Events {\n${events.join('\n')}${events.length > 0 ? '\n' : ''}}`,
+    `/** The typed client of the \`${service.path}\` service. */\n` +
+      `export interface ${p}Client extends ClientEvents<${p}Events> {\n${members.join('\n')}\n}`,
+  ].join('\n\n')
+  return {
+    declarations,
+    typeImports: [...used].sort(),
+    methods: [...service.methods, ...service.custom.map((custom) => custom.name)],
+  }
+}

@@ -1,0 +1,41 @@
+import type { GenModel, GeneratedFile } from '../model/model.js'
+import { emitClientService } from './emit-client-service.js'
+import { withHeader } from './header.js'
+import { quoteString } from './ts-syntax.js'
+
+/**
+ * `client.ts` (SPEC §3): per service its params, events and client interface; `ClientServices`;
+ * the method list the runtime registers; `createClient`. It imports only `feathers-sio-gen/client`
+ * and `./types.js`, so a client bundle holds no TypeBox and no validators.
+ */
+export function emitClient(model: GenModel): GeneratedFile {
+  const services = model.services.map((service) => ({ service, code: emitClientService(service) }))
+  const typeImports = [...new Set(services.flatMap(({ code }) => code.typeImports))].sort()
+  const servicesMap = services.map(({ service }) => `  ${quoteString(service.path)}: ${service.pascal}Client`)
+  const methodList = services.map(({ service, code }) =>
+    `  ${quoteString(service.path)}: { methods: [${code.methods.map(quoteString).join(', ')}] },`)
+  const body = [
+    "import { createClientApp } from 'feathers-sio-gen/client'",
+    "import type { ClientApplication, ClientEvents, ClientOptions, ClientServiceList, ClientSocket, ExactParams } from 'feathers-sio-gen/client'",
+    typeImports.length > 0 ? `import type { ${typeImports.join(', ')} } from './types.js'` : '',
+    '',
+    ...services.map(({ code }) => `${code.declarations}\n`),
+    '/** Every service the client knows, by path; `app.service(path)` of any other path is a type error. */',
+    `export interface ClientServices {\n${servicesMap.join('\n')}${servicesMap.length > 0 ? '\n' : ''}}`,
+    '',
+    '/** The methods, standard and custom, the client registers for each path. */',
+    `export const clientServices = {\n${methodList.join('\n')}${methodList.length > 0 ? '\n' : ''}} as const satisfies ClientServiceList`,
+    '',
+    '/** The Feathers client app over the socket.io-client `socket`, typed for every service. */',
+    'export type Client = ClientApplication<ClientServices>',
+    '',
+    '/**',
+    ' * A Feathers client application over the socket.io-client `socket`, typed for every service.',
+    ' * `options.timeout` (ms, default 10000): no call waits longer; it rejects with `Timeout`.',
+    ' */',
+    'export function createClient(socket: ClientSocket, options?: ClientOptions): Client {',
+    '  return createClientApp<ClientServices>(socket, clientServices, options)',
+    '}',
+  ]
+  return { name: 'client.ts', content: withHeader(body.filter((line, i) => line !== '' || body[i - 1] !== '').join('\n')) }
+}

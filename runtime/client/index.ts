@@ -1,0 +1,8 @@
+/** The typed Feathers client runtime that generated `client.ts` files call into. */
+export { createClientApp } from './create-client.js'
+export type { ClientOptions, ClientServiceList } from './create-client.js'
+export { DEFAULT_TIMEOUT } from './call-timeout.js'
+export type { ClientApplication } from './client-application.js'
+export type { ClientEvents } from './client-events.js'
+export type { ClientParams, ExactParams, OnlyQueryCrossesTheSocket, RouteClientParams } from './client-params.js'
+export type { Socket as ClientSocket } from 'socket.io-client'
