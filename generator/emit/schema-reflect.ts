@@ -46,12 +46,13 @@ export function isSameSchema(a: TSchema, b: TSchema): boolean {
 
 /**
  * A value shared by a schema and its modifier copies, to look candidates up in a map: the first
- * object-valued member (`properties`, `items`, `anyOf`, …), or the kind for leaf schemas.
+ * object-valued member (`properties`, `items`, `anyOf`, …). A leaf (`Type.String()`) has none, and
+ * two equal leaves are no evidence of one being copied from the other, so it is its own key.
  */
 export function identityKey(schema: TSchema): unknown {
   for (const key of Object.keys(schema)) {
     const value = (schema as Reflected)[key]
     if (typeof value === 'object' && value !== null) return value
   }
-  return schemaKind(schema) ?? 'plain'
+  return schema
 }

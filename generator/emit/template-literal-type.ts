@@ -58,7 +58,9 @@ function parseSequence(pattern: string, start: number, inGroup: boolean): { pars
       i += 1
       for (;;) {
         const { parsed, end } = parseSequence(pattern, i, true)
-        alternatives.push(sequenceType(parsed))
+        // Inside a hole a lone `${number}` is just `number`; at the top it must stay a string type.
+        const only = parsed.parts.length === 1 ? parsed.parts[0] : undefined
+        alternatives.push(only !== undefined && 'type' in only ? only.type : sequenceType(parsed))
         infinite ||= parsed.infinite
         i = end + 1
         if (pattern[end] === ')') break
