@@ -1,6 +1,7 @@
 import { formatDiagnostic } from '../model/format-diagnostic.js'
 import type { GenerateResult } from '../generate.js'
 import { relative, sep } from 'node:path'
+import type { Style } from './style.js'
 
 /** The lines a finished run prints: for stdout (summary) and stderr (problems), kept apart. */
 export interface Report {
@@ -12,7 +13,7 @@ const verbs = { create: 'wrote', update: 'wrote', unchanged: 'unchanged', delete
 const checkVerbs = { create: 'missing', update: 'differs', unchanged: 'current', delete: 'stale (would be deleted)' } as const
 
 /** Turns a result into what the user reads: errors one per line, or a summary of the work. */
-export function reportResult(result: GenerateResult, options: { check: boolean; cwd: string }): Report {
+export function reportResult(result: GenerateResult, options: { check: boolean; cwd: string; style: Style }): Report {
   const outDir = relative(options.cwd, result.outDir).split(sep).join('/') || '.'
   const shown = (name: string) => `${outDir}/${name}`
   if (result.status === 'invalid') {
@@ -21,7 +22,7 @@ export function reportResult(result: GenerateResult, options: { check: boolean; 
       out: [],
       err: [
         ...result.diagnostics.map(formatDiagnostic),
-        `feathers-sio-gen: ${count} problem${count === 1 ? '' : 's'} found; nothing was written`,
+        options.style.error(`feathers-sio-gen: ${count} problem${count === 1 ? '' : 's'} found; nothing was written`),
       ],
     }
   }
@@ -33,7 +34,7 @@ export function reportResult(result: GenerateResult, options: { check: boolean; 
         out: [],
         err: [
           ...stale.map((f) => `${shown(f.name)}: ${checkVerbs[f.action]}`),
-          `feathers-sio-gen --check: ${stale.length} file${stale.length === 1 ? ' is' : 's are'} out of date; run feathers-sio-gen to update`,
+          options.style.error(`feathers-sio-gen --check: ${stale.length} file${stale.length === 1 ? ' is' : 's are'} out of date; run feathers-sio-gen to update`),
         ],
       }
     }
@@ -43,7 +44,7 @@ export function reportResult(result: GenerateResult, options: { check: boolean; 
     out: [
       `feathers-sio-gen: ${services} from ${result.modules} module${result.modules === 1 ? '' : 's'}`,
       ...result.files.map((f) => `  ${verbs[f.action].padEnd(9)} ${shown(f.name)}`),
-      `done in ${result.durationMs} ms`,
+      options.style.ok(`done in ${result.durationMs} ms`),
     ],
     err: [],
   }

@@ -38,6 +38,10 @@ export function makeSandbox(label: string) {
     run(...args: string[]) {
       return runCli(args, dir)
     },
+    /** Runs the CLI with extra environment variables. */
+    runWith(env: NodeJS.ProcessEnv, ...args: string[]) {
+      return runCli(args, dir, env)
+    },
     /** Name → content and mtime of every file in a folder, to prove nothing changed. */
     snapshot(path: string) {
       const root = join(dir, path)
@@ -57,7 +61,7 @@ export function runCli(args: readonly string[], cwd: string, env: NodeJS.Process
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [
       '--import', 'tsx', '--conditions=feathers-sio-gen-source', join(repoRoot, 'generator/cli.ts'), ...args,
-    ], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    ], { cwd, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
