@@ -41,10 +41,13 @@ function declare(root: TypeRoot, plan: TypeNamePlan): Declaration {
 /**
  * A root that a name already covers: a named schema (or one exported twice) becomes an alias of
  * its name, and one declared under this very name is skipped; anything else is declared here.
+ * Throws when two different schemas claim one name.
  */
 function declareRoot(root: TypeRoot, plan: TypeNamePlan, declared: Set<string>): Declaration | undefined {
   const name = plan.nameOf(root.schema)
   if (name === root.name && declared.has(name)) return undefined
+  // The model reports clashing type names with their files; reaching here with one is a bug.
+  if (declared.has(root.name)) throw new Error(`types.ts: the type name '${root.name}' would be declared twice`)
   declared.add(root.name)
   if (name === undefined || name === root.name) return declare(root, plan)
   return { kind: StructureKind.TypeAlias, name: root.name, isExported: true, type: name }
