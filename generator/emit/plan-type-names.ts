@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
+import { pascalCase } from '../model/pascal-case.js'
 import { schemaChildren } from './schema-children.js'
-import { identityKey, isRecursive, isSameSchema } from './schema-reflect.js'
+import { identityKey, isRecursive, isSameSchema, schemaKind } from './schema-reflect.js'
 
 /** A declaration to write: its type name and the schema it stands for. */
 export interface TypeRoot {
@@ -24,6 +25,7 @@ export interface TypeNamePlan {
  * when one object is exported twice. A recursive schema can only be written through a name, so
  * one that is a root takes the root's name and one nested anonymously is hoisted under its owner's
  * name and property path (`Tree` → `children` → `TreeChildren`), made unique against `taken`.
+ * A nested schema that a `Type.Ref` points to by `$id` is hoisted too, named after the `$id`.
  * Roots are walked in the given order, so the same input always yields the same names.
  */
 export function planTypeNames(named: readonly TypeRoot[], roots: readonly TypeRoot[], taken: Iterable<string>): TypeNamePlan {
@@ -57,11 +59,14 @@ export function planTypeNames(named: readonly TypeRoot[], roots: readonly TypeRo
     if (isRecursive(root.schema) && nameOf(root.schema) === undefined) register(root.name, root.schema)
   }
 
+  const targets = referencedIds(roots)
   const walk = (schema: TSchema, owner: string, path: string, seen: Set<TSchema>): void => {
     for (const child of schemaChildren(schema)) {
       if (seen.has(child.schema) || nameOf(child.schema) !== undefined) continue
-      if (isRecursive(child.schema)) {
-        const name = unique(`${owner}${path}${child.segment}`)
+      const id = child.schema.$id
+      const target = typeof id === 'string' && targets.has(id) && !byRef.has(id)
+      if (isRecursive(child.schema) || target) {
+        const name = unique((target ? pascalCase(id) : '') || `${owner}${path}${child.segment}`)
         register(name, child.schema)
         hoisted.push({ name, schema: child.schema })
         walk(child.schema, name, '', new Set([child.schema]))
@@ -75,4 +80,18 @@ export function planTypeNames(named: readonly TypeRoot[], roots: readonly TypeRo
   for (const root of roots) walk(root.schema, root.name, '', new Set([root.schema]))
 
   return { nameOf, refName: (ref) => byRef.get(ref), hoisted }
+}
+
+/** Every `$ref` of a `Type.Ref` inside the roots (not a recursive `This`). */
+function referencedIds(roots: readonly TypeRoot[]): Set<string> {
+  const ids = new Set<string>()
+  const seen = new Set<TSchema>()
+  const visit = (schema: TSchema): void => {
+    if (seen.has(schema)) return
+    seen.add(schema)
+    if (schemaKind(schema) === 'Ref' && typeof schema['$ref'] === 'string') ids.add(schema['$ref'])
+    for (const child of schemaChildren(schema)) visit(child.schema)
+  }
+  for (const root of roots) visit(root.schema)
+  return ids
 }

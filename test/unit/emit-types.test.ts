@@ -130,6 +130,14 @@ describe('emitTypes', () => {
     assert.match(text, /\n  r: unknown;\n/)
   })
 
+  test('a nested schema that a Type.Ref points to is hoisted under its $id', () => {
+    const Inner = Type.Object({ v: Type.String() }, { $id: 'inner-thing' })
+    const text = emit({ schemas: named({ Holder: Type.Object({ inner: Inner }), Pointer: Type.Object({ r: Type.Ref('inner-thing') }) }) })
+    assert.match(text, /export interface InnerThing \{\n  v: string;\n\}/)
+    assert.match(text, /\n  inner: InnerThing;\n/)
+    assert.match(text, /\n  r: InnerThing;\n/)
+  })
+
   test('enums, keyof, records and template literals become their plain types', () => {
     enum Color { Red = 'red', Green = 'green' }
     const text = emit({
