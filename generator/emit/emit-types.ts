@@ -1,25 +1,19 @@
-import type { TSchema } from '@sinclair/typebox'
 import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } from 'ts-morph'
 import type { InterfaceDeclarationStructure, TypeAliasDeclarationStructure } from 'ts-morph'
-import type { GenModel, GeneratedFile, ServiceModel } from '../model/model.js'
+import type { GenModel, GeneratedFile } from '../model/model.js'
 import { withHeader } from './header.js'
-import { planTypeNames } from './plan-type-names.js'
+import { planModelTypes } from './model-type-plan.js'
 import type { TypeNamePlan, TypeRoot } from './plan-type-names.js'
 import { schemaKind } from './schema-reflect.js'
-import { serviceTypeRoots } from './service-type-roots.js'
-import { serviceTypesEntry } from './service-types-entry.js'
+import { serviceTypesInterface } from './service-types-interface.js'
 import { declarationMembers, declarationType } from './type-expression.js'
-import { docText, quoteString } from './ts-syntax.js'
-import { RESERVED_TYPE_NAMES } from './type-names.js'
+import { docText } from './ts-syntax.js'
 
 type Declaration = InterfaceDeclarationStructure | TypeAliasDeclarationStructure
 
-const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
-
-/** `docs` for a structure: the schema's description, when it has one. */
-function docs(schema: TSchema): string[] {
-  const text = docText(schema.description)
+/** `docs` for a structure: a schema's description, when it has one. */
+function docs(description: unknown): string[] {
+  const text = docText(description)
   return text === undefined ? [] : [text]
 }
 
@@ -28,14 +22,14 @@ function declare(root: TypeRoot, plan: TypeNamePlan): Declaration {
   const { name, schema } = root
   if (schemaKind(schema) === 'Object') {
     return {
-      kind: StructureKind.Interface, name, isExported: true, docs: docs(schema),
+      kind: StructureKind.Interface, name, isExported: true, docs: docs(schema.description),
       properties: declarationMembers(schema, name, plan).map((member) => ({
         name: member.name, type: member.type, hasQuestionToken: member.optional, isReadonly: member.readonly,
-        docs: member.description === undefined ? [] : [docText(member.description) ?? ''].filter((text) => text !== ''),
+        docs: docs(member.description),
       })),
     }
   }
-  return { kind: StructureKind.TypeAlias, name, isExported: true, docs: docs(schema), type: declarationType(schema, name, plan) }
+  return { kind: StructureKind.TypeAlias, name, isExported: true, docs: docs(schema.description), type: declarationType(schema, name, plan) }
 }
 
 /**
@@ -62,26 +56,13 @@ const PAGINATED: InterfaceDeclarationStructure = {
   ],
 }
 
-/** `ServiceTypes`, written as text: ts-morph would indent a multi-line member type twice. */
-function serviceTypes(services: readonly ServiceModel[]): string {
-  const entries = services.map((service) =>
-    `  ${quoteString(service.path)}: {\n${serviceTypesEntry(service).map((line) => `    ${line};\n`).join('')}  };\n`)
-  return `/** Every service by path: its type names, methods and options. */\nexport interface ServiceTypes {\n${entries.join('')}}\n`
-}
-
 /**
  * `types.ts`: a plain TypeScript type for every named schema (equal to its `Static`), recursive
  * schemas hoisted under stable names, `Paginated<T>`, `Connection`, the per-service type names
  * of `serviceTypeNames`, and `ServiceTypes`. Pure and deterministic; no TypeBox in the output.
  */
 export function emitTypes(model: GenModel): GeneratedFile {
-  const named: TypeRoot[] = model.schemas.map(({ name, schema }) => ({ name, schema })).sort(byName)
-  const services = [...model.services].sort(byPath)
-  const connection: TypeRoot | undefined =
-    model.connection === undefined ? undefined : { name: 'Connection', schema: model.connection.schema }
-  const serviceRoots = services.map((service) => ({ service, roots: serviceTypeRoots(service) }))
-  const roots = [...named, ...(connection === undefined ? [] : [connection]), ...serviceRoots.flatMap((entry) => entry.roots)]
-  const plan = planTypeNames(named, roots, [...RESERVED_TYPE_NAMES, ...named.map((root) => root.name)])
+  const { named, connection, services, plan } = planModelTypes(model)
 
   const declared = new Set<string>()
   const statements: Declaration[] = []
@@ -96,7 +77,7 @@ export function emitTypes(model: GenModel): GeneratedFile {
   } else {
     push(declareRoot(connection, plan, declared))
   }
-  for (const { roots: list } of serviceRoots) for (const root of list) push(declareRoot(root, plan, declared))
+  for (const { roots } of services) for (const root of roots) push(declareRoot(root, plan, declared))
 
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -104,5 +85,5 @@ export function emitTypes(model: GenModel): GeneratedFile {
   })
   const file = project.createSourceFile('types.ts', '')
   file.addStatements(statements)
-  return { name: 'types.ts', content: withHeader(`${file.getFullText()}\n${serviceTypes(services)}`) }
+  return { name: 'types.ts', content: withHeader(`${file.getFullText()}\n${serviceTypesInterface(services.map((entry) => entry.service))}`) }
 }

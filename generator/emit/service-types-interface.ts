@@ -9,7 +9,7 @@ const union = (names: readonly string[]): string => names.map(quoteString).join(
  * `id: MessagesId`, `result: MessagesResult`, …, `methods: 'find' | 'get'`, `paginate: true`.
  * Optional parts (data, patch, paginate, multi, custom, events) appear only when the service has them.
  */
-export function serviceTypesEntry(service: ServiceModel): string[] {
+function serviceTypesEntry(service: ServiceModel): string[] {
   const names = serviceTypeNames(service)
   const lines = [`id: ${names.id}`, `result: ${names.result}`]
   if (names.data !== undefined) lines.push(`data: ${names.data}`)
@@ -28,4 +28,14 @@ export function serviceTypesEntry(service: ServiceModel): string[] {
     lines.push(`events: { ${service.events.map((event) => `${propertyName(event.name)}: ${names.event(event)}`).join('; ')} }`)
   }
   return lines
+}
+
+/**
+ * `export interface ServiceTypes`, every service by path. Written as text rather than through
+ * ts-morph, which would indent a multi-line member type twice.
+ */
+export function serviceTypesInterface(services: readonly ServiceModel[]): string {
+  const entries = services.map((service) =>
+    `  ${quoteString(service.path)}: {\n${serviceTypesEntry(service).map((line) => `    ${line};\n`).join('')}  };\n`)
+  return `/** Every service by path: its type names, methods and options. */\nexport interface ServiceTypes {\n${entries.join('')}}\n`
 }
