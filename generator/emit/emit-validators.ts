@@ -1,0 +1,99 @@
+import type { TSchema } from '@sinclair/typebox'
+import type { GenModel, GeneratedFile, ServiceModel } from '../model/model.js'
+import { cleanPlan } from './cleaner-code.js'
+import { collectReferences, createCodeUnit } from './code-unit.js'
+import type { CodeUnit } from './code-unit.js'
+import { acceptsAnything, collectorFor } from './error-code.js'
+import { withHeader } from './header.js'
+import { serviceTypeNames } from './type-names.js'
+import { checkFor } from './validator-code.js'
+
+/** `Messages` → `messages`: the prefix of a service's bundle in validators.ts. */
+export function validatorsExportName(service: ServiceModel): string {
+  return `${service.pascal.charAt(0).toLowerCase()}${service.pascal.slice(1)}Validators`
+}
+
+/** Every schema a service validates or cleans by. */
+function serviceSchemas(service: ServiceModel): TSchema[] {
+  return [service.result, service.query, ...(service.data === undefined ? [] : [service.data]),
+    ...(service.patch === undefined ? [] : [service.patch]),
+    ...service.custom.flatMap((method) => [method.data, method.result]), ...service.events.map((event) => event.schema)]
+}
+
+/** `export const name: Validator<T> = createValidator<T>(check, collect)`. */
+function validator(unit: CodeUnit, exportName: string, typeName: string, schema: TSchema): string {
+  const check = checkFor(unit, schema)
+  const collect = acceptsAnything(schema) ? '(): void => {}' : collectorFor(unit, schema)
+  return `/** Validates a \`${typeName}\`. */\nexport const ${exportName}: Validator<${typeName}> = createValidator<${typeName}>(${check}, ${collect})`
+}
+
+/** `export const name: Cleaner = …`. */
+function cleaner(unit: CodeUnit, exportName: string, what: string, schema: TSchema): string {
+  const plan = cleanPlan(unit, schema)
+  const value = plan.kind === 'keep' ? '(value: unknown): unknown => value'
+    : plan.kind === 'drop' ? '(): unknown => undefined' : plan.kind === 'leaf' ? 'cleanLeaf' : plan.name
+  return `/** Reduces ${what} to what its schema declares. */\nexport const ${exportName}: Cleaner = ${value}`
+}
+
+/** The exports of one service and its `ServiceValidators` bundle. */
+function serviceExports(unit: CodeUnit, service: ServiceModel): { exports: string[]; types: string[] } {
+  const names = serviceTypeNames(service)
+  const p = service.pascal
+  const exports: string[] = []
+  const types = [names.result, names.query]
+  const bundle: string[] = []
+  if (service.data !== undefined && names.data !== undefined) {
+    exports.push(validator(unit, `validate${p}Data`, names.data, service.data))
+    types.push(names.data)
+    bundle.push(`data: validate${p}Data`)
+  }
+  if (service.patch !== undefined && names.patch !== undefined) {
+    exports.push(validator(unit, `validate${p}Patch`, names.patch, service.patch))
+    types.push(names.patch)
+    bundle.push(`patch: validate${p}Patch`)
+  }
+  exports.push(validator(unit, `validate${p}Query`, names.query, service.query))
+  exports.push(validator(unit, `validate${p}Result`, names.result, service.result))
+  exports.push(cleaner(unit, `clean${p}Result`, `a \`${names.result}\``, service.result))
+  bundle.push(`query: validate${p}Query`, `result: validate${p}Result`, `clean: clean${p}Result`)
+  const custom: string[] = []
+  for (const method of service.custom) {
+    const [data, result] = [names.customData(method), names.customResult(method)]
+    const base = `${p}${method.pascal}`
+    exports.push(validator(unit, `validate${base}Data`, data, method.data), validator(unit, `validate${base}Result`, result, method.result),
+      cleaner(unit, `clean${base}Result`, `a \`${result}\``, method.result))
+    types.push(data, result)
+    custom.push(`${JSON.stringify(method.name)}: { data: validate${base}Data, result: validate${base}Result, clean: clean${base}Result }`)
+  }
+  const events: string[] = []
+  for (const event of service.events) {
+    const type = names.event(event)
+    exports.push(cleaner(unit, `clean${p}${event.pascal}Event`, `a \`${type}\` payload`, event.schema))
+    events.push(`${JSON.stringify(event.name)}: clean${p}${event.pascal}Event`)
+  }
+  bundle.push(`custom: { ${custom.join(', ')} }`, `events: { ${events.join(', ')} }`)
+  exports.push(`/** Everything \`registerServices\` needs to validate and clean \`${service.path}\`. */\nexport const ${validatorsExportName(service)}: ServiceValidators = {\n  ${bundle.join(',\n  ')},\n}`)
+  return { exports, types }
+}
+
+/**
+ * `validators.ts`: validators for every data, patch, query, custom data and result schema (a
+ * TypeBox-generated check plus a generated error collector for the failure path) and cleaners for
+ * results and event payloads — all plain code, compiled here, so the server compiles nothing.
+ */
+export function emitValidators(model: GenModel): GeneratedFile {
+  const unit = createCodeUnit(collectReferences(model.services.flatMap(serviceSchemas)))
+  const perService = model.services.map((service) => serviceExports(unit, service))
+  const values = ['createValidator', ...unit.helpers].filter((name, index, all) => all.indexOf(name) === index).sort()
+  const typeImports = ['Cleaner', 'ServiceValidators', 'Validator', ...(unit.declarations.some((d) => d.includes('ValidationFailure')) ? ['ValidationFailure'] : [])].sort()
+  const types = [...new Set(perService.flatMap((entry) => entry.types))].sort()
+  const body = [
+    `import { ${values.join(', ')} } from 'feathers-sio-gen/server'`,
+    `import type { ${typeImports.join(', ')} } from 'feathers-sio-gen/server'`,
+    ...(types.length > 0 ? [`import type { ${types.join(', ')} } from './types.js'`] : []),
+    '',
+    ...unit.declarations.map((declaration) => `${declaration}\n`),
+    ...perService.flatMap((entry) => entry.exports.map((text) => `${text}\n`)),
+  ]
+  return { name: 'validators.ts', content: withHeader(body.join('\n')) }
+}

@@ -1,0 +1,226 @@
+import type { TSchema } from '@sinclair/typebox'
+import { declareOnce, freshName, literal, nameOf, pointerSegment, resolveRef, setName } from './code-unit.js'
+import type { CodeUnit } from './code-unit.js'
+import { schemaKind } from './schema-reflect.js'
+
+// Generates error collectors: `function collect_N(v: any, p: string, out: ValidationFailure[])`
+// appends `{ path, message }` for every failure of `v` under the JSON pointer `p`. They run only
+// after the (TypeBox-generated) check failed, so clarity beats speed here; messages name what was
+// expected and never echo the value (a rejected password must not come back in an error).
+
+type S = TSchema & Record<string, unknown>
+const PREFIX = 'collect'
+const fail = (path: string, message: string) => `out.push({ path: ${path}, message: ${literal(message)} })`
+const num = (value: unknown): value is number => typeof value === 'number'
+
+/** True for a schema every value satisfies: no collector is needed. */
+export function acceptsAnything(schema: TSchema): boolean {
+  const kind = schemaKind(schema)
+  return kind === 'Any' || kind === 'Unknown'
+}
+
+/** The name of the collector for `schema`, emitting it (and its children) into `unit` once. */
+export function collectorFor(unit: CodeUnit, schema: TSchema): string {
+  const known = nameOf(unit, PREFIX, schema)
+  if (known !== undefined) return known
+  const s = schema as S
+  if (typeof s.$id === 'string' || schemaKind(schema) === 'This' || schemaKind(schema) === 'Ref') {
+    if (schemaKind(schema) === 'This' || schemaKind(schema) === 'Ref') {
+      const target = resolveRef(unit, schema)
+      if (target === undefined) return emit(unit, [fail('p', `Unknown schema reference ${String(s.$ref)}`)])
+      return collectorFor(unit, target)
+    }
+    // A named (possibly recursive) schema: reserve its name before its body refers to it.
+    const name = freshName(unit, PREFIX)
+    setName(unit, PREFIX, schema, name)
+    unit.declarations.push(template(body(unit, s))(name))
+    return name
+  }
+  const name = emit(unit, body(unit, s))
+  setName(unit, PREFIX, schema, name)
+  return name
+}
+
+function template(lines: string[]) {
+  return (name: string) => `function ${name}(v: any, p: string, out: ValidationFailure[]): void {\n${lines.map((l) => `  ${l}`).join('\n')}\n}`
+}
+
+function emit(unit: CodeUnit, lines: string[]): string {
+  return declareOnce(unit, PREFIX, template(lines))
+}
+
+/** A call collecting `child` for `value` at `path`, or nothing when the child accepts anything. */
+function call(unit: CodeUnit, child: TSchema, value: string, path: string): string[] {
+  return acceptsAnything(child) ? [] : [`${collectorFor(unit, child)}(${value}, ${path}, out)`]
+}
+
+function body(unit: CodeUnit, s: S): string[] {
+  switch (schemaKind(s)) {
+    case 'Never': return [fail('p', 'Expected no value')]
+    case 'Null': return [`if (v !== null) ${fail('p', 'Expected null')}`]
+    case 'Boolean': return [`if (typeof v !== 'boolean') ${fail('p', 'Expected boolean')}`]
+    case 'Literal': return [`if (v !== ${literal(s.const)}) ${fail('p', `Expected ${literal(s.const)}`)}`]
+    case 'String': case 'TemplateLiteral': return stringBody(unit, s)
+    case 'Number': case 'Integer': return numberBody(s)
+    case 'Object': return objectBody(unit, s)
+    case 'Record': return recordBody(unit, s)
+    case 'Array': return arrayBody(unit, s)
+    case 'Tuple': return tupleBody(unit, s)
+    case 'Union': return unionBody(unit, s)
+    case 'Intersect': return intersectBody(unit, s)
+    case 'Import': {
+      const target = unit.references.get(String(s.$ref))
+      return target === undefined ? [fail('p', 'Unknown schema reference')] : call(unit, target, 'v', 'p')
+    }
+    case 'Not': {
+      const inner = collectorFor(unit, s.not as TSchema)
+      unit.helpers.add('passes')
+      return [`if (passes(${inner}, v)) ${fail('p', 'Expected a value not matching the schema')}`]
+    }
+    default: return []
+  }
+}
+
+function stringBody(unit: CodeUnit, s: S): string[] {
+  const lines = [`if (typeof v !== 'string') { ${fail('p', 'Expected string')}; return }`]
+  if (num(s.minLength)) lines.push(`if (v.length < ${s.minLength}) ${fail('p', `Expected string length greater or equal to ${s.minLength}`)}`)
+  if (num(s.maxLength)) lines.push(`if (v.length > ${s.maxLength}) ${fail('p', `Expected string length less or equal to ${s.maxLength}`)}`)
+  if (typeof s.pattern === 'string') {
+    const re = declareOnce(unit, 'pattern', (name) => `const ${name} = new RegExp(${literal(s.pattern)})`)
+    lines.push(`if (!${re}.test(v)) ${fail('p', `Expected string to match the pattern ${s.pattern}`)}`)
+  }
+  if (typeof s.format === 'string') {
+    unit.helpers.add('format')
+    lines.push(`if (!format(${literal(s.format)}, v)) ${fail('p', `Expected string to match the '${s.format}' format`)}`)
+  }
+  return lines
+}
+
+function numberBody(s: S): string[] {
+  const integer = schemaKind(s) === 'Integer'
+  const lines = [integer
+    ? `if (!Number.isInteger(v)) { ${fail('p', 'Expected integer')}; return }`
+    : `if (!Number.isFinite(v)) { ${fail('p', 'Expected number')}; return }`]
+  const bound = (key: string, op: string, words: string) => {
+    if (num(s[key])) lines.push(`if (v ${op} ${s[key]}) ${fail('p', `Expected ${integer ? 'integer' : 'number'} to be ${words} ${s[key]}`)}`)
+  }
+  bound('minimum', '<', 'greater or equal to')
+  bound('maximum', '>', 'less or equal to')
+  bound('exclusiveMinimum', '<=', 'greater than')
+  bound('exclusiveMaximum', '>=', 'less than')
+  if (num(s.multipleOf)) lines.push(`if (v % ${s.multipleOf} !== 0) ${fail('p', `Expected a multiple of ${s.multipleOf}`)}`)
+  return lines
+}
+
+function propertyCount(s: S): string[] {
+  const lines: string[] = []
+  if (num(s.minProperties)) lines.push(`if (Object.getOwnPropertyNames(v).length < ${s.minProperties}) ${fail('p', `Expected at least ${s.minProperties} properties`)}`)
+  if (num(s.maxProperties)) lines.push(`if (Object.getOwnPropertyNames(v).length > ${s.maxProperties}) ${fail('p', `Expected at most ${s.maxProperties} properties`)}`)
+  return lines
+}
+
+const OBJECT_GUARD = `if (typeof v !== 'object' || v === null || Array.isArray(v)) { ${fail('p', 'Expected object')}; return }`
+
+/** Lines handling keys outside `known` by `additional` (false: unexpected; a schema: validated). */
+function additionalLines(unit: CodeUnit, known: readonly string[], additional: unknown, keyword: string): string[] {
+  if (additional !== false && (typeof additional !== 'object' || additional === null)) return []
+  if (typeof additional === 'object' && acceptsAnything(additional as TSchema)) return []
+  unit.helpers.add('pointer')
+  const keys = declareOnce(unit, 'keys', (name) => `const ${name}: ReadonlySet<string> = new Set(${literal(known)})`)
+  const onExtra = additional === false
+    ? fail('p + "/" + pointer(key)', keyword === 'unevaluatedProperties' ? 'Unexpected property' : 'Unexpected property')
+    : `${collectorFor(unit, additional as TSchema)}(v[key], p + "/" + pointer(key), out)`
+  return [`for (const key of Object.getOwnPropertyNames(v)) if (!${keys}.has(key)) ${onExtra}`]
+}
+
+function objectBody(unit: CodeUnit, s: S): string[] {
+  const properties = (s.properties ?? {}) as Record<string, TSchema>
+  const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : [])
+  const lines = [OBJECT_GUARD, ...propertyCount(s)]
+  for (const [key, child] of Object.entries(properties)) {
+    const member = `v[${literal(key)}]`
+    const path = `p + ${literal(`/${pointerSegment(key)}`)}`
+    const inner = call(unit, child, member, path)
+    if (required.has(key)) {
+      const missing = acceptsAnything(child) ? `!(${literal(key)} in v)` : `${member} === undefined`
+      lines.push(`if (${missing}) ${fail(path, 'Expected required property')}${inner.length > 0 ? `; else ${inner[0]}` : ''}`)
+    } else if (inner.length > 0) {
+      lines.push(`if (${member} !== undefined) ${inner[0]}`)
+    }
+  }
+  return [...lines, ...additionalLines(unit, Object.keys(properties), s.additionalProperties, 'additionalProperties')]
+}
+
+function recordBody(unit: CodeUnit, s: S): string[] {
+  const lines = [OBJECT_GUARD, ...propertyCount(s)]
+  const [pattern, valueSchema] = Object.entries((s.patternProperties ?? {}) as Record<string, TSchema>)[0] ?? ['^.*$', undefined]
+  const re = declareOnce(unit, 'pattern', (name) => `const ${name} = new RegExp(${literal(pattern)})`)
+  unit.helpers.add('pointer')
+  const additional = s.additionalProperties
+  const onValue = valueSchema === undefined || acceptsAnything(valueSchema) ? '{}' : `${collectorFor(unit, valueSchema)}(v[key], p + "/" + pointer(key), out)`
+  const onOther = additional === false ? fail('p + "/" + pointer(key)', 'Unexpected property')
+    : typeof additional === 'object' && additional !== null && !acceptsAnything(additional as TSchema)
+      ? `${collectorFor(unit, additional as TSchema)}(v[key], p + "/" + pointer(key), out)` : '{}'
+  lines.push(`for (const key of Object.getOwnPropertyNames(v)) if (${re}.test(key)) ${onValue}; else ${onOther}`)
+  return lines
+}
+
+function arrayBody(unit: CodeUnit, s: S): string[] {
+  const lines = [`if (!Array.isArray(v)) { ${fail('p', 'Expected array')}; return }`]
+  if (num(s.minItems)) lines.push(`if (v.length < ${s.minItems}) ${fail('p', `Expected at least ${s.minItems} items`)}`)
+  if (num(s.maxItems)) lines.push(`if (v.length > ${s.maxItems}) ${fail('p', `Expected at most ${s.maxItems} items`)}`)
+  if (s.uniqueItems === true) {
+    unit.helpers.add('hash')
+    lines.push(`if (new Set(v.map((item: unknown) => hash(item))).size !== v.length) ${fail('p', 'Expected unique items')}`)
+  }
+  if (typeof s.contains === 'object' && s.contains !== null) {
+    unit.helpers.add('passes')
+    const inner = collectorFor(unit, s.contains as TSchema)
+    const min = num(s.minContains) ? s.minContains : 1
+    lines.push(`{ const count = v.filter((item: unknown) => passes(${inner}, item)).length`)
+    lines.push(`  if (count < ${min}) ${fail('p', `Expected at least ${min} matching items`)}`)
+    if (num(s.maxContains)) lines.push(`  if (count > ${s.maxContains}) ${fail('p', `Expected at most ${s.maxContains} matching items`)}`)
+    lines.push('}')
+  }
+  const items = s.items as TSchema | undefined
+  if (items !== undefined) {
+    const inner = call(unit, items, 'v[i]', 'p + "/" + i')
+    if (inner.length > 0) lines.push(`for (let i = 0; i < v.length; i++) ${inner[0]}`)
+  }
+  return lines
+}
+
+function tupleBody(unit: CodeUnit, s: S): string[] {
+  const items = (Array.isArray(s.items) ? s.items : []) as TSchema[]
+  const lines = [`if (!Array.isArray(v)) { ${fail('p', 'Expected array')}; return }`,
+    `if (v.length !== ${items.length}) ${fail('p', `Expected exactly ${items.length} items`)}`]
+  items.forEach((item, index) => {
+    const inner = call(unit, item, `v[${index}]`, `p + "/${index}"`)
+    if (inner.length > 0) lines.push(`if (v.length > ${index}) ${inner[0]}`)
+  })
+  return lines
+}
+
+function unionBody(unit: CodeUnit, s: S): string[] {
+  const variants = (Array.isArray(s.anyOf) ? s.anyOf : []) as TSchema[]
+  if (variants.some(acceptsAnything)) return []
+  if (variants.length > 0 && variants.every((variant) => schemaKind(variant) === 'Literal')) {
+    const values = variants.map((variant) => (variant as S).const)
+    const set = declareOnce(unit, 'values', (name) => `const ${name}: ReadonlySet<unknown> = new Set(${literal(values)})`)
+    return [`if (!${set}.has(v)) ${fail('p', `Expected one of ${values.map((value) => literal(value)).join(', ')}`)}`]
+  }
+  unit.helpers.add('unionFailures')
+  const lines = variants.map((variant, index) => `const e${index}: ValidationFailure[] = []; ${collectorFor(unit, variant)}(v, p, e${index}); if (e${index}.length === 0) return`)
+  lines.push(`out.push(...unionFailures(p, [${variants.map((_, index) => `e${index}`).join(', ')}]))`)
+  return lines
+}
+
+function intersectBody(unit: CodeUnit, s: S): string[] {
+  const parts = (Array.isArray(s.allOf) ? s.allOf : []) as TSchema[]
+  const lines = parts.flatMap((part) => call(unit, part, 'v', 'p'))
+  const unevaluated = s.unevaluatedProperties
+  if (unevaluated === undefined || !parts.every((part) => schemaKind(part) === 'Object')) return lines
+  const known = [...new Set(parts.flatMap((part) => Object.keys(((part as S).properties ?? {}) as object)))]
+  const extra = additionalLines(unit, known, unevaluated, 'unevaluatedProperties')
+  return extra.length === 0 ? lines : [...lines, `if (typeof v === 'object' && v !== null && !Array.isArray(v)) {`, ...extra.map((l) => `  ${l}`), '}']
+}

@@ -1,0 +1,21 @@
+import { TypeCompiler } from '@sinclair/typebox/compiler'
+import type { TSchema } from '@sinclair/typebox'
+import { declareOnce } from './code-unit.js'
+import type { CodeUnit } from './code-unit.js'
+
+// The one module of the emitters that uses TypeBox's compiler. `TypeCompiler.Code` returns the
+// body of a function taking `kind`, `format` and `hash` and returning the check; TypeBox itself
+// would hand it to `new Function`. We write it into validators.ts instead, inside an arrow
+// function called once at module load, with those three names imported from the runtime: the
+// server evaluates no code from strings.
+
+/** The name of a `(value: unknown) => boolean` check for `schema`, emitted into `unit` once. */
+export function checkFor(unit: CodeUnit, schema: TSchema): string {
+  // TypeBox's TypeScript output annotates for-of bindings (`for(const value: any of array)`),
+  // which TypeScript rejects; the iterated arrays are `any`, so the binding needs no annotation.
+  const code = TypeCompiler.Code(schema, [...unit.references.values()], { language: 'typescript' })
+    .replaceAll('for(const value: any of ', 'for(const value of ')
+  for (const helper of ['kind', 'format', 'hash']) if (new RegExp(`\\b${helper}\\(`).test(code)) unit.helpers.add(helper)
+  const indented = code.split('\n').map((line) => `  ${line}`).join('\n')
+  return declareOnce(unit, 'check', (name) => `const ${name}: (value: unknown) => boolean = (() => {\n${indented}\n})()`)
+}

@@ -1,0 +1,63 @@
+import { BadRequest, MethodNotAllowed } from '@feathersjs/errors'
+import type { FeathersError } from '@feathersjs/errors'
+import { getServiceOptions } from '@feathersjs/feathers'
+import type { Application } from '@feathersjs/feathers'
+import type { Server, Socket } from 'socket.io'
+import { findPrototypeHazard } from './guard-prototype-keys.js'
+
+/** The method names some registered service offers over a transport. */
+function knownMethods(app: Application): Set<string> {
+  const methods = new Set<string>()
+  for (const path of Object.keys(app.services)) {
+    for (const method of getServiceOptions(app.service(path)).methods ?? []) methods.add(method)
+  }
+  return methods
+}
+
+/** Why a packet must not reach Feathers, or undefined when it may. */
+function refusal(app: Application, socket: Socket, packet: unknown[]): FeathersError | undefined {
+  const [event, path] = packet
+  const name = String(event).slice(0, 100)
+  if (!knownMethods(app).has(name)) {
+    // Feathers only listens for known method names: anything else would go unanswered, unless
+    // the application listens for it itself.
+    return socket.listeners(name).length > 0 ? undefined : new MethodNotAllowed(`Method '${name}' is not known`)
+  }
+  if (typeof path !== 'string') return new BadRequest('Invalid service path: expected a string')
+  const args = typeof packet[packet.length - 1] === 'function' ? packet.slice(2, -1) : packet.slice(2)
+  // Checked here, before Feathers merges the query with Object.assign (which turns an own
+  // `__proto__` key into the query's prototype).
+  const hazard = findPrototypeHazard(args, '/args')
+  return hazard === undefined ? undefined : new BadRequest('Invalid input: forbidden key or prototype', { errors: [hazard] })
+}
+
+/**
+ * Socket.io middleware that makes every call get an answer: a packet naming no known method, a
+ * non-string path or an argument holding a prototype hazard is answered with a Feathers error
+ * through its ack (when it has one) and never reaches Feathers; nothing here throws.
+ */
+export function answerEveryCall(app: Application) {
+  return (socket: Socket, next: (error?: Error) => void): void => {
+    socket.use((packet, proceed) => {
+      let error: FeathersError | undefined
+      try {
+        error = refusal(app, socket, packet)
+      } catch {
+        error = new BadRequest('Malformed call')
+      }
+      if (error === undefined) return proceed()
+      const ack: unknown = packet[packet.length - 1]
+      if (typeof ack === 'function') ack(error.toJSON())
+    })
+    next()
+  }
+}
+
+const installed = new WeakSet<Server>()
+
+/** Installs `answerEveryCall` on a Socket.io server once, however often `setup` runs. */
+export function installAnswerEveryCall(app: Application, io: Server): void {
+  if (installed.has(io)) return
+  installed.add(io)
+  io.use(answerEveryCall(app))
+}

@@ -1,0 +1,41 @@
+import type { IncomingHttpHeaders } from 'node:http'
+
+/** Params of a call that arrived over Socket.io: query, connection and headers are all there. */
+export type SocketParams<Q, C, R> = Partial<C> & {
+  /** The validated query; `{}` when the client sent none. */
+  query: Q
+  provider: 'socketio'
+  /** `socket.feathers`: the object channels hold for this connection. */
+  connection: C
+  /** The handshake's HTTP headers. */
+  headers: IncomingHttpHeaders
+  route: R
+  [key: string]: unknown
+}
+
+/** Params of a call made inside the server (no provider): no connection, query `{}` or the caller's. */
+export type InternalParams<Q, C, R> = Partial<C> & {
+  query: Q
+  provider?: undefined
+  connection?: undefined
+  headers?: IncomingHttpHeaders
+  route: R
+  [key: string]: unknown
+}
+
+/**
+ * What a service method receives. A union on `provider`, so `params.provider === 'socketio'`
+ * narrows to a call with a connection and headers.
+ */
+export type ServerParams<Q, C, R = Record<string, never>> = SocketParams<Q, C, R> | InternalParams<Q, C, R>
+
+/** What code inside the server may pass when it calls a service: every field optional. */
+export type CallParams<P> = P extends unknown ? { [K in keyof P]?: P[K] } : never
+
+/** A method as callers inside the server see it: the trailing params argument optional and partial. */
+export type CallableMethod<F> = F extends (...args: infer A) => infer R
+  ? A extends [...infer Head, infer P] ? (...args: [...Head, params?: CallParams<P>]) => R : F
+  : F
+
+/** A service implementation as callers see it (`app.service(path)`): params optional and partial. */
+export type CallableService<S> = { [K in keyof S]: CallableMethod<S[K]> }

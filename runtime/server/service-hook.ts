@@ -1,0 +1,39 @@
+import type { HookContext, NextFunction } from '@feathersjs/feathers'
+import { checkResult, cleanResult } from './clean-results.js'
+import { guardPrototypeKeys } from './guard-prototype-keys.js'
+import type { ServiceDescriptor } from './service-descriptor.js'
+import { validateCall } from './validate-call.js'
+
+/** What `registerServices` accepts besides the implementations. */
+export interface RegisterOptions {
+  /** Also validate every cleaned result; a wrong shape fails the call with `GeneralError` (500). */
+  validateResults?: boolean
+  /** Guard and validate calls made inside the server (no `provider`) too. Default: only transport calls. */
+  validateInternalCalls?: boolean
+}
+
+/**
+ * The around hook `registerServices` puts on every method of a service (SPEC §4): guard and
+ * validate transport calls before the service runs, then clean what leaves. `context.result` stays
+ * as the service returned it (internal callers such as authentication's local strategy read the
+ * password hash from it); `context.dispatch`, which transports send and events publish, is cleaned.
+ */
+export function createServiceHook(descriptor: ServiceDescriptor, options: RegisterOptions) {
+  return async function serviceHook(context: HookContext, next: NextFunction): Promise<void> {
+    const params = context.params as { query?: unknown; provider?: unknown }
+    // A copy, so the caller's params object is never changed behind its back.
+    if (params.query === undefined || params.query === null) context.params = { ...context.params, query: {} }
+    if (params.provider !== undefined || options.validateInternalCalls === true) {
+      const parts: Record<string, unknown> = { query: context.params.query }
+      if (context.id !== undefined) parts.id = context.id
+      if (context.data !== undefined) parts.data = context.data
+      guardPrototypeKeys(parts)
+      validateCall(descriptor, context)
+    }
+    await next()
+    const outgoing: unknown = context.dispatch !== undefined ? context.dispatch : context.result
+    const cleaned = cleanResult(descriptor, context.method, outgoing)
+    if (options.validateResults === true) checkResult(descriptor, context.method, cleaned)
+    context.dispatch = cleaned
+  }
+}

@@ -1,0 +1,37 @@
+/** One reason a value failed its schema: where (a JSON pointer, `''` for the whole) and what. */
+export interface ValidationFailure {
+  path: string
+  message: string
+}
+
+/** An ahead-of-time validator: a fast boolean check, and the failures for the error path. */
+export interface Validator<T = unknown> {
+  /** True when `value` matches the schema; allocates nothing. */
+  check(value: unknown): value is T
+  /** Every failure found; an empty list exactly when `check` is true. */
+  errors(value: unknown): ValidationFailure[]
+}
+
+/** Reduces a value to what its schema declares (undeclared properties removed, nested too). */
+export type Cleaner = (value: unknown) => unknown
+
+/** The shape of a generated error collector: appends failures under `path` to `out`. */
+export type ErrorCollector = (value: unknown, path: string, out: ValidationFailure[]) => void
+
+/**
+ * Pairs a generated check with its generated error collector. The collector only runs after the
+ * check failed; should the two ever disagree, a failure for the whole value is still reported,
+ * so an invalid value can never produce an empty error list.
+ */
+export function createValidator<T>(check: (value: unknown) => boolean, collect: ErrorCollector): Validator<T> {
+  return {
+    check: check as (value: unknown) => value is T,
+    errors(value) {
+      if (check(value)) return []
+      const out: ValidationFailure[] = []
+      collect(value, '', out)
+      if (out.length === 0) out.push({ path: '', message: 'Expected a value matching the schema' })
+      return out
+    },
+  }
+}
