@@ -41,23 +41,29 @@ export function emitClientService(service: ServiceModel): ClientServiceCode {
   const members: string[] = []
   const method = (name: string, args: string, result: string) =>
     members.push(`  ${name}<${generic}>(${args}${args === '' ? '' : ', '}${arg}): Promise<${result}>`)
+  // `id: null` addresses every record the query matches and resolves to an array.
+  const manyById = (name: string, rest: string, id: string, result: string) =>
+    members.push(`  ${name}<I extends ${id} | null, ${generic}>(id: I${rest === '' ? '' : `, ${rest}`}, ${arg}): Promise<I extends null ? ${result}[] : ${result}>`)
   for (const name of service.methods) {
     const id = use(names.id)
     const result = use(names.result)
     if (name === 'find') method('find', '', service.paginate ? `${use('Paginated')}<${result}>` : `${result}[]`)
     if (name === 'get') method('get', `id: ${id}`, result)
     if (name === 'create') {
-      method('create', `data: ${use(names.data)}`, result)
+      // Overloads keep excess-property checks on the data; the single form last, because a
+      // failed call is reported against the last overload and one record is the common case.
       if (many('create')) method('create', `data: ${use(names.data)}[]`, `${result}[]`)
+      method('create', `data: ${use(names.data)}`, result)
     }
     if (name === 'update') method('update', `id: ${id}, data: ${use(names.data)}`, result)
     if (name === 'patch') {
-      method('patch', `id: ${id}, data: ${use(names.patch)}`, result)
-      if (many('patch')) method('patch', `id: null, data: ${use(names.patch)}`, `${result}[]`)
+      // One signature with a generic id rather than overloads, so an error names the bad argument.
+      if (many('patch')) manyById('patch', `data: ${use(names.patch)}`, id, result)
+      else method('patch', `id: ${id}, data: ${use(names.patch)}`, result)
     }
     if (name === 'remove') {
-      method('remove', `id: ${id}`, result)
-      if (many('remove')) method('remove', 'id: null', `${result}[]`)
+      if (many('remove')) manyById('remove', '', id, result)
+      else method('remove', `id: ${id}`, result)
     }
   }
   for (const custom of service.custom) {

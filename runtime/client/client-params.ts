@@ -30,4 +30,7 @@ export interface RouteClientParams<Q, R> {
  * object literal's `query` still gets excess-property checks and keeps its literal types.
  */
 export type ExactParams<P, Allowed> =
-  { [K in keyof P]: K extends keyof Allowed ? Allowed[K] : OnlyQueryCrossesTheSocket } & Allowed
+  & { [K in keyof P]: K extends keyof Allowed ? Allowed[K] : OnlyQueryCrossesTheSocket }
+  // Only `never` refuses a value typed `any`; kept second so errors name the type above.
+  & { [K in keyof P]: K extends keyof Allowed ? unknown : never }
+  & Allowed

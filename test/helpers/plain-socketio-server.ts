@@ -4,6 +4,8 @@ import { feathers } from '@feathersjs/feathers'
 import type { Application } from '@feathersjs/feathers'
 import socketio from '@feathersjs/socketio'
 import type { Server } from 'socket.io'
+// Types only: the `channel`/`publish` declarations @feathersjs/socketio installs at run time.
+import type {} from '@feathersjs/transport-commons'
 
 /** A Feathers app listening on 127.0.0.1 with its port, and how to close it. */
 export interface RunningApp {
