@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { pascalCase } from '../model/pascal-case.js'
-import { schemaChildren } from './schema-children.js'
+import { childSegment, schemaChildren } from './schema-children.js'
+import type { SchemaChild } from './schema-children.js'
 import { identityKey, isRecursive, isSameSchema, schemaKind } from './schema-reflect.js'
 
 /** A declaration to write: its type name and the schema it stands for. */
@@ -60,24 +61,32 @@ export function planTypeNames(named: readonly TypeRoot[], roots: readonly TypeRo
   }
 
   const targets = referencedIds(roots)
-  const walk = (schema: TSchema, owner: string, path: string, seen: Set<TSchema>): void => {
+  // `path` holds the children from the owner down; a name is only built when one is hoisted.
+  const walk = (schema: TSchema, owner: string, path: SchemaChild[], seen: Set<TSchema>): void => {
     for (const child of schemaChildren(schema)) {
       if (seen.has(child.schema) || nameOf(child.schema) !== undefined) continue
       const id = child.schema.$id
       const target = typeof id === 'string' && targets.has(id) && !byRef.has(id)
       if (isRecursive(child.schema) || target) {
-        const name = unique((target ? pascalCase(id) : '') || `${owner}${path}${child.segment}`)
+        const name = unique((target ? pascalCase(id) : '') || `${owner}${[...path, child].map(childSegment).join('')}`)
         register(name, child.schema)
         hoisted.push({ name, schema: child.schema })
-        walk(child.schema, name, '', new Set([child.schema]))
+        walk(child.schema, name, [], new Set([child.schema]))
       } else {
         seen.add(child.schema)
-        walk(child.schema, owner, `${path}${child.segment}`, seen)
+        path.push(child)
+        walk(child.schema, owner, path, seen)
+        path.pop()
         seen.delete(child.schema)
       }
     }
   }
-  for (const root of roots) walk(root.schema, root.name, '', new Set([root.schema]))
+  const walked = new Set<TSchema>()
+  for (const root of roots) {
+    if (walked.has(root.schema)) continue
+    walked.add(root.schema)
+    walk(root.schema, root.name, [], new Set([root.schema]))
+  }
 
   return { nameOf, refName: (ref) => byRef.get(ref), hoisted }
 }

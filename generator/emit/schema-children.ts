@@ -2,11 +2,13 @@ import type { TSchema } from '@sinclair/typebox'
 import { pascalCase } from '../model/pascal-case.js'
 import { schemaKind } from './schema-reflect.js'
 
-/** A sub-schema whose type appears in its parent's type, with a name segment for hoisting. */
+/** A sub-schema whose type appears in its parent's type, and where it sits. */
 export interface SchemaChild {
-  /** PascalCase segment naming where the child sits: a property name, `Item`, `Option1`, … */
-  segment: string
   schema: TSchema
+  /** A property name, or `Item`, `Value`, `Option`, `Part` for the other places. */
+  place: string
+  /** Position among tuple items, union variants or intersection parts. */
+  index: number | undefined
 }
 
 const asArray = (value: unknown): TSchema[] => (Array.isArray(value) ? (value as TSchema[]) : [])
@@ -19,20 +21,26 @@ const asRecord = (value: unknown): Record<string, TSchema> =>
  */
 export function schemaChildren(schema: TSchema): SchemaChild[] {
   const s = schema as Record<string, unknown>
+  const listed = (place: string, list: TSchema[]) => list.map((child, index) => ({ schema: child, place, index }))
   switch (schemaKind(schema)) {
     case 'Object':
-      return Object.entries(asRecord(s['properties'])).map(([key, child]) => ({ segment: pascalCase(key) || 'Property', schema: child }))
+      return Object.entries(asRecord(s['properties'])).map(([key, child]) => ({ schema: child, place: key, index: undefined }))
     case 'Record':
-      return Object.values(asRecord(s['patternProperties'])).map((child) => ({ segment: 'Value', schema: child }))
+      return Object.values(asRecord(s['patternProperties'])).map((child) => ({ schema: child, place: 'Value', index: undefined }))
     case 'Array':
-      return s['items'] === undefined ? [] : [{ segment: 'Item', schema: s['items'] as TSchema }]
+      return s['items'] === undefined ? [] : [{ schema: s['items'] as TSchema, place: 'Item', index: undefined }]
     case 'Tuple':
-      return asArray(s['items']).map((child, index) => ({ segment: `Item${index}`, schema: child }))
+      return listed('Item', asArray(s['items']))
     case 'Union':
-      return asArray(s['anyOf']).map((child, index) => ({ segment: `Option${index}`, schema: child }))
+      return listed('Option', asArray(s['anyOf']))
     case 'Intersect':
-      return asArray(s['allOf']).map((child, index) => ({ segment: `Part${index}`, schema: child }))
+      return listed('Part', asArray(s['allOf']))
     default:
       return []
   }
+}
+
+/** The PascalCase segment a child adds to a hoisted type's name: `children` → `Children`, `Item0`. */
+export function childSegment(child: SchemaChild): string {
+  return `${pascalCase(child.place) || 'Property'}${child.index ?? ''}`
 }

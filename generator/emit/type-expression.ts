@@ -53,7 +53,7 @@ function nested(schema: TSchema, ctx: Context): string {
   return ctx.plan.nameOf(schema) ?? inline(schema, ctx)
 }
 
-/** A nested type that binds loosely (`a | b`, `a & b`, `-1`), wrapped for use before `[]` or in `&`. */
+/** A nested type for use before `[]` or inside `&`: a union, intersection or `-1` gets parentheses. */
 function operand(schema: TSchema, ctx: Context): string {
   const text = nested(schema, ctx)
   if (ctx.plan.nameOf(schema) !== undefined) return text

@@ -206,7 +206,7 @@ describe('emitTypes', () => {
     assert.equal(emitTypes(sample()).content, emitTypes(first).content)
   })
 
-  test('emits 500 services well inside the 3 s budget of the whole run', () => {
+  test('emits 500 services well inside the 3 s budget of the whole run', (t) => {
     const services: ServiceModel[] = []
     const schemas: Record<string, TSchema> = {}
     for (let i = 0; i < 500; i += 1) {
@@ -225,6 +225,7 @@ describe('emitTypes', () => {
     const text = emitTypes(big).content
     const elapsed = performance.now() - started
     assert.equal(count(text, '\n  \'service-'), 500)
+    t.diagnostic(`emitTypes for 500 services: ${Math.round(elapsed)} ms, ${text.length} characters`)
     assert.ok(elapsed < 2500, `500 services took ${Math.round(elapsed)} ms`)
   })
 })
