@@ -5,6 +5,11 @@ import { serviceTypeNames } from './type-names.js'
 /** The standard event each method's call announces. */
 const EVENT_OF = { create: 'created', update: 'updated', patch: 'patched', remove: 'removed' } as const
 
+/** `{ … }` around member lines, or `{}`. */
+export function block(lines: string[]): string {
+  return lines.length === 0 ? '{}' : `{\n${lines.join('\n')}\n}`
+}
+
 /** The client declarations of one service, and the `types.ts` names they use. */
 export interface ClientServiceCode {
   /** `<Pascal>ClientParams`, `<Pascal>Events`, `<Pascal>Client`. */
@@ -45,7 +50,7 @@ export function emitClientService(service: ServiceModel): ClientServiceCode {
   const manyById = (name: string, rest: string, id: string, result: string) =>
     members.push(`  ${name}<I extends ${id} | null, ${generic}>(id: I${rest === '' ? '' : `, ${rest}`}, ${arg}): Promise<I extends null ? ${result}[] : ${result}>`)
   for (const name of service.methods) {
-    const id = use(names.id)
+    const id = name === 'find' || name === 'create' ? '' : use(names.id)
     const result = use(names.result)
     if (name === 'find') method('find', '', service.paginate ? `${use('Paginated')}<${result}>` : `${result}[]`)
     if (name === 'get') method('get', `id: ${id}`, result)
@@ -77,9 +82,9 @@ export function emitClientService(service: ServiceModel): ClientServiceCode {
   const declarations = [
     paramsDecl,
     `/** The real-time events of \`${service.path}\` a client can listen to, and their payloads. */\n` +
-      `export interface ${p}Events {\n${events.join('\n')}${events.length > 0 ? '\n' : ''}}`,
+      `export interface ${p}Events ${block(events)}`,
     `/** The typed client of the \`${service.path}\` service. */\n` +
-      `export interface ${p}Client extends ClientEvents<${p}Events> {\n${members.join('\n')}\n}`,
+      `export interface ${p}Client extends ClientEvents<${p}Events> ${block(members)}`,
   ].join('\n\n')
   return {
     declarations,

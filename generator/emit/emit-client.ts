@@ -1,5 +1,5 @@
 import type { GenModel, GeneratedFile } from '../model/model.js'
-import { emitClientService } from './emit-client-service.js'
+import { block, emitClientService } from './emit-client-service.js'
 import { withHeader } from './header.js'
 import { quoteString } from './ts-syntax.js'
 
@@ -13,7 +13,7 @@ export function emitClient(model: GenModel): GeneratedFile {
   const typeImports = [...new Set(services.flatMap(({ code }) => code.typeImports))].sort()
   const servicesMap = services.map(({ service }) => `  ${quoteString(service.path)}: ${service.pascal}Client`)
   const methodList = services.map(({ service, code }) =>
-    `  ${quoteString(service.path)}: { methods: [${code.methods.map(quoteString).join(', ')}] },`)
+    `  ${quoteString(service.path)}: { methods: [${code.methods.map(quoteString).join(', ')}] }`)
   const body = [
     "import { createClientApp } from 'feathers-sio-gen/client'",
     "import type { ClientApplication, ClientEvents, ClientOptions, ClientServiceList, ClientSocket, ExactParams } from 'feathers-sio-gen/client'",
@@ -21,10 +21,10 @@ export function emitClient(model: GenModel): GeneratedFile {
     '',
     ...services.map(({ code }) => `${code.declarations}\n`),
     '/** Every service the client knows, by path; `app.service(path)` of any other path is a type error. */',
-    `export interface ClientServices {\n${servicesMap.join('\n')}${servicesMap.length > 0 ? '\n' : ''}}`,
+    `export interface ClientServices ${block(servicesMap)}`,
     '',
     '/** The methods, standard and custom, the client registers for each path. */',
-    `export const clientServices = {\n${methodList.join('\n')}${methodList.length > 0 ? '\n' : ''}} as const satisfies ClientServiceList`,
+    `export const clientServices = ${methodList.length === 0 ? '{}' : `{\n${methodList.join(',\n')},\n}`} as const satisfies ClientServiceList`,
     '',
     '/** The Feathers client app over the socket.io-client `socket`, typed for every service. */',
     'export type Client = ClientApplication<ClientServices>',

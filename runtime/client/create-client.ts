@@ -1,8 +1,19 @@
 import { feathers } from '@feathersjs/feathers'
+import type { Application } from '@feathersjs/feathers'
 import socketioClient from '@feathersjs/socketio-client'
 import type { Socket } from 'socket.io-client'
 import type { ClientApplication } from './client-application.js'
 import { checkTimeout, DEFAULT_TIMEOUT, withCallTimeout } from './call-timeout.js'
+
+/**
+ * `@feathersjs/socketio-client`'s default export. It is CommonJS: Node's ESM loader hands over
+ * `module.exports`, typed (under nodenext) as an object with `default`; bundlers and `bundler`
+ * resolution hand over the function. The function carries `default` too, so both shapes work.
+ * The cast also bridges Feathers' typings, which name socket.io-client's CommonJS `Socket` type
+ * while an ES module importer gets the ESM one (the same class at run time).
+ */
+const configureSocketClient = ((socketioClient as { default?: unknown }).default ?? socketioClient) as
+  (socket: Socket) => (app: Application) => void
 
 /** What `createClient` accepts besides the socket. */
 export interface ClientOptions {
@@ -19,11 +30,7 @@ export type ClientServiceList = Readonly<Record<string, { readonly methods: read
  */
 export function createClientApp<S>(socket: Socket, services: ClientServiceList, options: ClientOptions = {}): ClientApplication<S> {
   const timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT)
-  // The CommonJS build also sets `default` on the exported function, so this works whether a
-  // runtime or bundler hands back `module.exports` or its `default`.
-  // `as never`: Feathers' CommonJS typings name the CommonJS build of socket.io-client's
-  // `Socket`, an ES module importer gets the ESM one; they are the same class at run time.
-  const transport = socketioClient.default(socket as never)
+  const transport = configureSocketClient(socket)
   const app = feathers()
   app.configure(transport)
   // Services the list does not name (e.g. `authentication` for authentication-client) come from
