@@ -1,6 +1,7 @@
 import { BadRequest, MethodNotAllowed } from '@feathersjs/errors'
 import type { FeathersError } from '@feathersjs/errors'
-import { getServiceOptions } from '@feathersjs/feathers'
+// A default import: Node cannot see this CommonJS module's re-exported names (getServiceOptions).
+import feathersCore from '@feathersjs/feathers'
 import type { Application } from '@feathersjs/feathers'
 import type { Server, Socket } from 'socket.io'
 import { findPrototypeHazard } from './guard-prototype-keys.js'
@@ -9,7 +10,7 @@ import { findPrototypeHazard } from './guard-prototype-keys.js'
 function knownMethods(app: Application): Set<string> {
   const methods = new Set<string>()
   for (const path of Object.keys(app.services)) {
-    for (const method of getServiceOptions(app.service(path)).methods ?? []) methods.add(method)
+    for (const method of feathersCore.getServiceOptions(app.service(path)).methods ?? []) methods.add(method)
   }
   return methods
 }
