@@ -2,6 +2,7 @@ import { RESERVED_TYPE_NAMES } from '../emit/type-names.js'
 import { isIdentifier } from './identifier.js'
 import type { Diagnostic, NamedSchema } from './model.js'
 import type { TypeNameOwner } from './service-type-names.js'
+import { isSameSchema } from './typebox-kind.js'
 
 // Names TypeScript will not accept for a declared type.
 const NOT_TYPE_NAMES = new Set([
@@ -34,7 +35,7 @@ export function checkNamedSchemas(schemas: readonly NamedSchema[], serviceTypes:
       report(`'${named.name}' is a type name types.ts declares itself; rename the export`)
     } else {
       const owner = serviceTypes.get(named.name)
-      if (owner !== undefined && owner.schema !== named.schema) {
+      if (owner !== undefined && (owner.schema === undefined || !isSameSchema(owner.schema, named.schema))) {
         report(`'${named.name}' is the type name generated for ${owner.role} of service '${owner.service.path}' `
           + `(${owner.service.file}); rename the export (or export the very schema used there)`)
       }

@@ -6,7 +6,7 @@ import { checkJsonSafe } from './check-json-safe.js'
 import { checkRefs, collectIds } from './check-refs.js'
 import { joinPath } from './identifier.js'
 import type { Diagnostic, NamedSchema } from './model.js'
-import { isSchema } from './typebox-kind.js'
+import { isSameSchema, isSchema } from './typebox-kind.js'
 
 /** A schema to check, with where its problems are reported. */
 interface Root {
@@ -21,7 +21,7 @@ interface Root {
 /**
  * Every schema of the directory checked for JSON safety and dangling refs: each named schema
  * under its own name, then each service's and the connection's schemas with named sub-schemas
- * skipped, so a problem inside a named schema is reported once.
+ * (and their `Type.Optional` copies) skipped, so a problem inside a named schema is reported once.
  */
 export function checkSchemas(
   schemas: readonly NamedSchema[],
@@ -42,10 +42,11 @@ export function checkSchemas(
     if (isSchema(schema)) roots.push({ schema, file, subject: exportName, path: '', own: false })
   }
   const ids = collectIds(roots.map((root) => root.schema))
+  const namedList = [...named]
+  const skip = (schema: TSchema) => named.has(schema) || namedList.some((other) => isSameSchema(schema, other))
   const diagnostics: Diagnostic[] = []
   for (const root of roots) {
-    if (!root.own && named.has(root.schema)) continue
-    const skip = (schema: TSchema) => named.has(schema)
+    if (!root.own && skip(root.schema)) continue
     const where = { file: root.file, subject: root.subject }
     diagnostics.push(...checkJsonSafe(root.schema, root.path, where, skip), ...checkRefs(root.schema, root.path, where, ids, skip))
   }

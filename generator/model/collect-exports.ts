@@ -34,8 +34,12 @@ export function collectExports(modules: readonly LoadedModule[]): CollectedExpor
     for (const exportName of Object.keys(loaded.exports).sort(compareText)) {
       const value = loaded.exports[exportName]
       const file = loaded.file
-      if (isServiceDeclaration(value)) collected.services.push({ file, exportName, value })
-      else if (isConnectionDeclaration(value)) collected.connections.push({ file, exportName, value })
+      // A declaration re-exported (an index module, `export { a as b }`) is still one declaration.
+      if (isServiceDeclaration(value)) {
+        if (!collected.services.some((found) => found.value === value)) collected.services.push({ file, exportName, value })
+      } else if (isConnectionDeclaration(value)) {
+        if (!collected.connections.some((found) => found.value === value)) collected.connections.push({ file, exportName, value })
+      }
       else if (isSchema(value)) collected.schemas.push({ name: exportName, file, schema: value })
     }
   }

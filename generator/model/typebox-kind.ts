@@ -1,4 +1,4 @@
-import { Hint, Kind, OptionalKind, TransformKind } from '@sinclair/typebox'
+import { Hint, Kind, OptionalKind, ReadonlyKind, TransformKind } from '@sinclair/typebox'
 import type { TSchema } from '@sinclair/typebox'
 
 // The only module of the model stage that touches TypeBox's symbols, so a move to TypeBox 1.x
@@ -27,4 +27,22 @@ export function isOptional(schema: TSchema): boolean {
 /** True for the root of `Type.Recursive(...)`: its `$id` is what the `This` nodes inside point to. */
 export function isRecursive(schema: TSchema): boolean {
   return (schema as unknown as Record<symbol, unknown>)[Hint] === 'Recursive'
+}
+
+/**
+ * True when `a` is `b`, or a shallow copy differing only in Optional/Readonly: what
+ * `Type.Optional(User)` makes, and what the emitters still write as `User`. Leaves (no nested
+ * object, like `Type.String()`) count only by identity: two equal leaves are not one schema.
+ */
+export function isSameSchema(a: TSchema, b: TSchema): boolean {
+  if (a === b) return true
+  const keys = coreKeys(a)
+  if (keys.length !== coreKeys(b).length) return false
+  const record = (schema: TSchema) => schema as unknown as Record<PropertyKey, unknown>
+  const nested = keys.some((key) => typeof record(a)[key] === 'object' && record(a)[key] !== null)
+  return nested && keys.every((key) => Object.hasOwn(b, key) && record(a)[key] === record(b)[key])
+}
+
+function coreKeys(schema: TSchema): PropertyKey[] {
+  return Reflect.ownKeys(schema).filter((key) => key !== OptionalKind && key !== ReadonlyKind)
 }

@@ -91,3 +91,15 @@ test('buildModel never throws on hostile input', () => {
   }
   assert.ok(ItemData)
 })
+
+test('a service or connection re-exported from an index module counts once', () => {
+  const items = service()
+  const connection = defineConnection(Type.Object({}))
+  const { model, diagnostics } = buildModel([
+    { file: 'schemas/index.ts', exports: { items, connection, Item } },
+    { file: 'schemas/items.ts', exports: { items, alias: items, connection, Item } },
+  ])
+  assert.deepEqual(diagnostics, [])
+  assert.deepEqual(model.services.map((s) => [s.path, s.file, s.exportName]), [['items', 'schemas/index.ts', 'items']])
+  assert.equal(model.connection?.file, 'schemas/index.ts')
+})

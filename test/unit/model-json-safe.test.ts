@@ -113,3 +113,14 @@ test('a cyclic object graph does not hang the walk', () => {
   assert.deepEqual(diagnosticsOf({ items: service({ result: loop, data: ItemData }) }), [])
   assert.ok(Item)
 })
+
+test('a Type.Optional copy of a bad named schema is not reported again', () => {
+  const Stamp = Type.Object({ at: Type.Date() })
+  const found = diagnosticsOf({ Stamp, items: service(), connection: defineConnection(Type.Object({ stamp: Type.Optional(Stamp) })) })
+  assert.deepEqual(found.map((d) => [d.subject, d.path]), [['Stamp', 'at']])
+})
+
+test('an equal but separate leaf is still reported where it is used', () => {
+  const found = diagnosticsOf({ When: Type.Date(), items: service({ data: Type.Object({ at: Type.Date() }) }) })
+  assert.deepEqual(found.map((d) => [d.subject, d.path]), [['When', ''], ['items', 'data.at']])
+})
