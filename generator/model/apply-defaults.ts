@@ -6,7 +6,7 @@ import type { Found } from './collect-exports.js'
 import type { CustomMethodModel, EventModel, ServiceModel } from './model.js'
 import { pascalCase } from './pascal-case.js'
 import { routeParams } from './route-params.js'
-import { isSchema } from './typebox-kind.js'
+import { isRecursive, isSchema, kindOf } from './typebox-kind.js'
 
 /** The standard methods in their canonical order. */
 export const STANDARD_METHODS: readonly StandardMethod[] = ['find', 'get', 'create', 'update', 'patch', 'remove']
@@ -56,13 +56,22 @@ export function applyDefaults(found: Found<ServiceDeclaration>): ServiceModel {
   }
 }
 
-/** `Partial(data)`; TypeBox throws for some kinds it cannot make partial, which the rules report. */
-function defaultPatch(data: TSchema): TSchema {
-  try {
-    return Type.Partial(data)
-  } catch {
-    return missing()
-  }
+/**
+ * `Partial(data)`, for the kinds TypeBox makes partial faithfully (objects, and unions and
+ * intersections of them); for others (a Ref, a Recursive whose $id Partial drops) there is no
+ * default: the rules ask for an explicit `patch` when patch is listed.
+ */
+function defaultPatch(data: TSchema): TSchema | undefined {
+  return partialable(data) ? Type.Partial(data) : undefined
+}
+
+/** True for a schema `Type.Partial` turns into an object whose keys are optional. */
+export function partialable(schema: TSchema): boolean {
+  if (isRecursive(schema)) return false
+  const kind = kindOf(schema)
+  if (kind === 'Object') return true
+  const parts = (schema as { anyOf?: unknown; allOf?: unknown })[kind === 'Union' ? 'anyOf' : 'allOf']
+  return (kind === 'Union' || kind === 'Intersect') && Array.isArray(parts) && parts.every((part) => isSchema(part) && partialable(part))
 }
 
 /** `true` means every multi method that is listed; a list keeps only listed multi methods. */

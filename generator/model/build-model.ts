@@ -56,13 +56,19 @@ export function buildModel(modules: readonly LoadedModule[]): { model: GenModel;
     services: [...services].sort((a, b) => compareText(a.path, b.path)),
     connection,
   }
-  return { model, diagnostics: sortDiagnostics(diagnostics) }
+  return { model, diagnostics: unique(sortDiagnostics(diagnostics)) }
 }
 
 /** A service's diagnostics name its path, or its export name while the path is unusable. */
 function subjectOf(found: Found<ServiceDeclaration>): string {
   const path: unknown = (found.value as { path?: unknown }).path
   return typeof path === 'string' && path.trim() !== '' ? path : found.exportName
+}
+
+/** Sorted diagnostics without repeats (two bad variants of one union share a path and message). */
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const line = (d: Diagnostic) => JSON.stringify([d.file, d.subject, d.path, d.message])
+  return diagnostics.filter((d, index) => index === 0 || line(d) !== line(diagnostics[index - 1]!))
 }
 
 /** Named schemas sorted by name, one per name (the same object re-exported counts once). */

@@ -1,4 +1,4 @@
-import { MULTI_METHODS } from './apply-defaults.js'
+import { MULTI_METHODS, partialable } from './apply-defaults.js'
 import type { Where } from './check-json-safe.js'
 import { describeValue } from './describe-value.js'
 import type { Diagnostic } from './model.js'
@@ -52,15 +52,6 @@ export function checkRequirements(definition: Readonly<Record<string, unknown>>,
       + `or a literal or union of those), got ${describeValue(id)}`)
   }
   return diagnostics
-}
-
-/** True for a schema `Type.Partial` turns into an object whose keys are optional. */
-function partialable(schema: TSchema): boolean {
-  if (isRecursive(schema)) return false
-  const kind = kindOf(schema)
-  if (kind === 'Object') return true
-  const parts = (schema as { anyOf?: unknown; allOf?: unknown })[kind === 'Union' ? 'anyOf' : 'allOf']
-  return (kind === 'Union' || kind === 'Intersect') && Array.isArray(parts) && parts.every((part) => isSchema(part) && partialable(part))
 }
 
 /** True for what can travel as a Feathers id: strings and numbers, as literals or unions of those. */

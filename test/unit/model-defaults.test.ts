@@ -109,3 +109,21 @@ test('services sort by path, named schemas by name; the connection is found', ()
   assert.equal(model.connection?.file, 'schemas/b.ts')
   assert.equal(model.connection?.exportName, 'connection')
 })
+
+test('no default patch when data cannot be made partial and patch is not listed', () => {
+  const { model, diagnostics } = buildModel([{
+    file: 'schemas/x.ts',
+    exports: {
+      Item: Type.Object({ name: Type.String() }, { $id: 'Item' }),
+      svc: defineService({ path: 'items', result: Item, data: Type.Ref('Item'), methods: ['create'] }),
+    },
+  }])
+  assert.deepEqual(diagnostics, [])
+  assert.equal(model.services[0]!.patch, undefined)
+})
+
+test('a union of object data schemas gets Partial of the union', () => {
+  const data = Type.Union([ItemData, Type.Object({ other: Type.Integer() })])
+  const service = serviceOf({ path: 'items', result: Item, data, methods: ['patch'] })
+  assert.deepEqual(service.patch, Type.Partial(data))
+})

@@ -124,3 +124,8 @@ test('an equal but separate leaf is still reported where it is used', () => {
   const found = diagnosticsOf({ When: Type.Date(), items: service({ data: Type.Object({ at: Type.Date() }) }) })
   assert.deepEqual(found.map((d) => [d.subject, d.path]), [['When', ''], ['items', 'data.at']])
 })
+
+test('the same problem twice at one path (two union variants) is one diagnostic', () => {
+  const found = diagnosticsOf({ items: service({ data: Type.Object({ at: Type.Union([Type.Date(), Type.Date()]) }) }) })
+  assert.deepEqual(found.map((d) => d.path), ['data.at'])
+})
