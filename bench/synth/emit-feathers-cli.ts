@@ -1,0 +1,309 @@
+import { typeboxOf } from './field-code.js'
+import type { ServiceSpec } from './synthesize-services.js'
+
+// What `feathers generate app` + `feathers generate service` (custom service, TypeBox schema,
+// with a client) write, per packages/generators/src/{app,service}/templates of Feathers 5.
+// Deviations: declarations.ts types the app with @feathersjs/feathers' Application instead of
+// @feathersjs/koa's (no HTTP framework here), and the service class bodies are a small
+// in-memory store that type-checks against these records instead of the template's `text` demo.
+
+const declarations = `import type { HookContext as FeathersHookContext, NextFunction } from '@feathersjs/feathers'
+import type { Application as FeathersApplication } from '@feathersjs/feathers'
+import type { ApplicationConfiguration } from './configuration'
+
+export type { NextFunction }
+
+export interface Configuration extends ApplicationConfiguration {}
+
+export interface ServiceTypes {}
+
+export type Application = FeathersApplication<ServiceTypes, Configuration>
+
+export type HookContext<S = any> = FeathersHookContext<Application, S>
+`
+
+const configuration = `import { Type, getValidator, defaultAppConfiguration } from '@feathersjs/typebox'
+import type { Static } from '@feathersjs/typebox'
+
+import { dataValidator } from './validators'
+
+export const configurationSchema = Type.Intersect([
+  defaultAppConfiguration,
+  Type.Object({
+    host: Type.String(),
+    port: Type.Number(),
+    public: Type.String()
+  })
+])
+
+export type ApplicationConfiguration = Static<typeof configurationSchema>
+
+export const configurationValidator = getValidator(configurationSchema, dataValidator)
+`
+
+const validators = `import { Ajv, addFormats } from '@feathersjs/schema'
+import type { FormatsPluginOptions } from '@feathersjs/schema'
+
+const formats: FormatsPluginOptions = [
+  'date-time', 'time', 'date', 'email', 'hostname', 'ipv4', 'ipv6', 'uri', 'uri-reference', 'uuid',
+  'uri-template', 'json-pointer', 'relative-json-pointer', 'regex'
+]
+
+export const dataValidator: Ajv = addFormats(new Ajv({}), formats)
+
+export const queryValidator: Ajv = addFormats(new Ajv({
+  coerceTypes: true
+}), formats)
+`
+
+const upper = (spec: ServiceSpec) => spec.record
+const className = (spec: ServiceSpec) => `${spec.record}Service`
+
+/** \`<name>.schema.ts\`: schema.typebox.tpl.ts with our record's properties. */
+function schemaFile(spec: ServiceSpec): string {
+  const [c, u] = [spec.camel, upper(spec)]
+  const props = [`id: Type.Integer()`, ...spec.fields.map((f) => `${f.name}: ${f.optional ? `Type.Optional(${typeboxOf(f)})` : typeboxOf(f)}`)]
+  return `import { resolve } from '@feathersjs/schema'
+import { Type, getValidator, querySyntax } from '@feathersjs/typebox'
+import type { Static } from '@feathersjs/typebox'
+
+import type { HookContext } from '../../declarations'
+import { dataValidator, queryValidator } from '../../validators'
+import type { ${className(spec)} } from './${spec.path}.class'
+
+// Main data model schema
+export const ${c}Schema = Type.Object({
+${props.map((p) => `    ${p}`).join(',\n')}
+  }, { $id: '${u}', additionalProperties: false })
+export type ${u} = Static<typeof ${c}Schema>
+export const ${c}Validator = getValidator(${c}Schema, dataValidator)
+export const ${c}Resolver = resolve<${u}, HookContext<${className(spec)}>>({})
+
+export const ${c}ExternalResolver = resolve<${u}, HookContext<${className(spec)}>>({
+})
+
+// Schema for creating new entries
+export const ${c}DataSchema = Type.Pick(${c}Schema, [${spec.dataKeys.map((k) => `'${k}'`).join(', ')}], {
+  $id: '${u}Data'
+})
+export type ${u}Data = Static<typeof ${c}DataSchema>
+export const ${c}DataValidator = getValidator(${c}DataSchema, dataValidator)
+export const ${c}DataResolver = resolve<${u}, HookContext<${className(spec)}>>({})
+
+// Schema for updating existing entries
+export const ${c}PatchSchema = Type.Partial(${c}Schema, {
+  $id: '${u}Patch'
+})
+export type ${u}Patch = Static<typeof ${c}PatchSchema>
+export const ${c}PatchValidator = getValidator(${c}PatchSchema, dataValidator)
+export const ${c}PatchResolver = resolve<${u}, HookContext<${className(spec)}>>({})
+
+// Schema for allowed query properties
+export const ${c}QueryProperties = Type.Pick(${c}Schema, [${spec.queryKeys.map((k) => `'${k}'`).join(', ')}])
+export const ${c}QuerySchema = Type.Intersect([
+  querySyntax(${c}QueryProperties),
+  // Add additional query properties here
+  Type.Object({}, { additionalProperties: false })
+], { additionalProperties: false })
+export type ${u}Query = Static<typeof ${c}QuerySchema>
+export const ${c}QueryValidator = getValidator(${c}QuerySchema, queryValidator)
+export const ${c}QueryResolver = resolve<${u}Query, HookContext<${className(spec)}>>({})
+`
+}
+
+/** \`<name>.class.ts\`: custom.tpl.ts (a custom service class) with an in-memory body. */
+function classFile(spec: ServiceSpec): string {
+  const u = upper(spec)
+  const serverSet = spec.fields.filter((f) => !f.optional && !spec.dataKeys.includes(f.name)).map((f) => `${f.name}: new Date().toISOString(), `).join('')
+  return `import type { Id, NullableId, Params, ServiceInterface } from '@feathersjs/feathers'
+
+import type { Application } from '../../declarations'
+import type { ${u}, ${u}Data, ${u}Patch, ${u}Query } from './${spec.path}.schema'
+
+export type { ${u}, ${u}Data, ${u}Patch, ${u}Query }
+
+export interface ${className(spec)}Options {
+  app: Application
+}
+
+export interface ${u}Params extends Params<${u}Query> {}
+
+export class ${className(spec)}<ServiceParams extends ${u}Params = ${u}Params>
+    implements ServiceInterface<${u}, ${u}Data, ServiceParams, ${u}Patch> {
+  records: ${u}[] = []
+
+  constructor (public options: ${className(spec)}Options) {}
+
+  async find (_params?: ServiceParams): Promise<${u}[]> {
+    return this.records
+  }
+
+  async get (id: Id, _params?: ServiceParams): Promise<${u}> {
+    return this.records.find((record) => record.id === id) as ${u}
+  }
+
+  async create (data: ${u}Data, params?: ServiceParams): Promise<${u}>
+  async create (data: ${u}Data[], params?: ServiceParams): Promise<${u}[]>
+  async create (data: ${u}Data | ${u}Data[], params?: ServiceParams): Promise<${u} | ${u}[]> {
+    if (Array.isArray(data)) {
+      return Promise.all(data.map((current) => this.create(current, params)))
+    }
+    const record: ${u} = { id: this.records.length, ${serverSet}...data }
+    this.records.push(record)
+    return record
+  }
+
+  async update (id: NullableId, data: ${u}Data, _params?: ServiceParams): Promise<${u}> {
+    return { ...(await this.get(id as Id)), ...data }
+  }
+
+  async patch (id: NullableId, data: ${u}Patch, _params?: ServiceParams): Promise<${u}> {
+    return { ...(await this.get(id as Id)), ...data }
+  }
+
+  async remove (id: NullableId, _params?: ServiceParams): Promise<${u}> {
+    return this.get(id as Id)
+  }
+}
+
+export const getOptions = (app: Application) => {
+  return { app }
+}
+`
+}
+
+/** \`<name>.shared.ts\`: shared.tpl.ts verbatim. */
+function sharedFile(spec: ServiceSpec): string {
+  const [c, u, k] = [spec.camel, upper(spec), className(spec)]
+  return `import type { Params } from '@feathersjs/feathers'
+import type { ClientApplication } from '../../client'
+import type { ${u}, ${u}Data, ${u}Patch, ${u}Query, ${k} } from './${spec.path}.class'
+
+export type { ${u}, ${u}Data, ${u}Patch, ${u}Query }
+
+export type ${u}ClientService = Pick<${k}<Params<${u}Query>>, (typeof ${c}Methods)[number]>
+
+export const ${c}Path = '${spec.path}'
+
+export const ${c}Methods = ['find', 'get', 'create', 'patch', 'remove'] as const
+
+export const ${c}Client = (client: ClientApplication) => {
+  const connection = client.get('connection')
+
+  client.use(${c}Path, connection.service(${c}Path), {
+    methods: ${c}Methods
+  })
+}
+
+declare module '../../client' {
+  interface ServiceTypes {
+    [${c}Path]: ${u}ClientService
+  }
+}
+`
+}
+
+/** \`<name>.ts\`: service.tpl.ts with schema hooks and no authentication. */
+function serviceFile(spec: ServiceSpec): string {
+  const [c, k] = [spec.camel, className(spec)]
+  return `import { hooks as schemaHooks } from '@feathersjs/schema'
+
+import {
+  ${c}DataValidator, ${c}PatchValidator, ${c}QueryValidator, ${c}Resolver, ${c}ExternalResolver,
+  ${c}DataResolver, ${c}PatchResolver, ${c}QueryResolver
+} from './${spec.path}.schema'
+
+import type { Application } from '../../declarations'
+import { ${k}, getOptions } from './${spec.path}.class'
+import { ${c}Path, ${c}Methods } from './${spec.path}.shared'
+
+export * from './${spec.path}.class'
+export * from './${spec.path}.schema'
+
+export const ${c} = (app: Application) => {
+  app.use(${c}Path, new ${k}(getOptions(app)), {
+    methods: ${c}Methods,
+    events: []
+  })
+  app.service(${c}Path).hooks({
+    around: {
+      all: [schemaHooks.resolveExternal(${c}ExternalResolver), schemaHooks.resolveResult(${c}Resolver)]
+    },
+    before: {
+      all: [schemaHooks.validateQuery(${c}QueryValidator), schemaHooks.resolveQuery(${c}QueryResolver)],
+      find: [],
+      get: [],
+      create: [schemaHooks.validateData(${c}DataValidator), schemaHooks.resolveData(${c}DataResolver)],
+      patch: [schemaHooks.validateData(${c}PatchValidator), schemaHooks.resolveData(${c}PatchResolver)],
+      remove: []
+    },
+    after: { all: [] },
+    error: { all: [] }
+  })
+}
+
+declare module '../../declarations' {
+  interface ServiceTypes {
+    [${c}Path]: ${k}
+  }
+}
+`
+}
+
+/** client.tpl.ts with every service's import and configure line injected, as the CLI does. */
+function clientFile(specs: readonly ServiceSpec[]): string {
+  return `import { feathers } from '@feathersjs/feathers'
+import type { TransportConnection, Application } from '@feathersjs/feathers'
+import authenticationClient from '@feathersjs/authentication-client'
+import type { AuthenticationClientOptions } from '@feathersjs/authentication-client'
+${specs.map((s) => `
+import { ${s.camel}Client } from './services/${s.path}/${s.path}.shared'
+export type { ${upper(s)}, ${upper(s)}Data, ${upper(s)}Query, ${upper(s)}Patch } from './services/${s.path}/${s.path}.shared'`).join('\n')}
+
+export interface Configuration {
+  connection: TransportConnection<ServiceTypes>
+}
+
+export interface ServiceTypes {}
+
+export type ClientApplication = Application<ServiceTypes, Configuration>
+
+export const createClient = <Configuration = any> (
+  connection: TransportConnection<ServiceTypes>,
+  authenticationOptions: Partial<AuthenticationClientOptions> = {}
+) => {
+  const client: ClientApplication = feathers()
+
+  client.configure(connection)
+  client.configure(authenticationClient(authenticationOptions))
+  client.set('connection', connection)
+${specs.map((s) => `  client.configure(${s.camel}Client)`).join('\n')}
+  return client
+}
+`
+}
+
+/** A Feathers CLI app's \`src/\` for \`specs\`, by path relative to the project. */
+export function emitFeathersCliProject(specs: readonly ServiceSpec[]): Record<string, string> {
+  const files: Record<string, string> = {
+    'src/declarations.ts': declarations,
+    'src/configuration.ts': configuration,
+    'src/validators.ts': validators,
+    'src/client.ts': clientFile(specs),
+    'src/services/index.ts': `${specs.map((s) => `import { ${s.camel} } from './${s.path}/${s.path}'`).join('\n')}
+import type { Application } from '../declarations'
+
+export const services = (app: Application) => {
+${specs.map((s) => `  app.configure(${s.camel})`).join('\n')}
+}
+`,
+  }
+  for (const spec of specs) {
+    const dir = `src/services/${spec.path}/${spec.path}`
+    files[`${dir}.schema.ts`] = schemaFile(spec)
+    files[`${dir}.class.ts`] = classFile(spec)
+    files[`${dir}.shared.ts`] = sharedFile(spec)
+    files[`${dir}.ts`] = serviceFile(spec)
+  }
+  return files
+}
