@@ -26,18 +26,18 @@ export function applyDefaults(found: Found<ServiceDeclaration>): ServiceModel {
   const path = typeof definition['path'] === 'string' ? definition['path'] : ''
   const listed = Array.isArray(definition['methods']) ? definition['methods'] as unknown[] : []
   const methods = STANDARD_METHODS.filter((method) => listed.includes(method))
-  const data = schemaOr(definition['data'], undefined)
+  const data = asSchema(definition['data'])
   return {
     path,
     pascal: pascalCase(path),
     file: found.file,
     exportName: found.exportName,
     methods,
-    id: schemaOr(definition['id'], undefined) ?? Type.Union([Type.String(), Type.Number()]),
-    result: schemaOr(definition['result'], undefined) ?? missing(),
+    id: asSchema(definition['id']) ?? Type.Union([Type.String(), Type.Number()]),
+    result: asSchema(definition['result']) ?? missing(),
     data,
-    patch: schemaOr(definition['patch'], undefined) ?? (data === undefined ? undefined : defaultPatch(data)),
-    query: schemaOr(definition['query'], undefined) ?? Type.Object({}, { additionalProperties: false }),
+    patch: asSchema(definition['patch']) ?? (data === undefined ? undefined : defaultPatch(data)),
+    query: asSchema(definition['query']) ?? Type.Object({}, { additionalProperties: false }),
     paginate: definition['paginate'] === true,
     multi: multiMethods(definition['multi'], methods),
     custom: entries(definition['custom']).map(([name, value]): CustomMethodModel => {
@@ -45,12 +45,12 @@ export function applyDefaults(found: Found<ServiceDeclaration>): ServiceModel {
       return {
         name,
         pascal: pascalCase(name),
-        data: schemaOr(method['data'], undefined) ?? missing(),
-        result: schemaOr(method['result'], undefined) ?? missing(),
+        data: asSchema(method['data']) ?? missing(),
+        result: asSchema(method['result']) ?? missing(),
       }
     }),
     events: entries(definition['events']).map(([name, value]): EventModel => ({
-      name, pascal: pascalCase(name), schema: schemaOr(value, undefined) ?? missing(),
+      name, pascal: pascalCase(name), schema: asSchema(value) ?? missing(),
     })),
     routeParams: routeParams(path),
   }
@@ -80,8 +80,8 @@ function multiMethods(multi: unknown, methods: readonly StandardMethod[]): Multi
   return MULTI_METHODS.filter((method) => wanted.includes(method) && methods.includes(method))
 }
 
-function schemaOr<T>(value: unknown, fallback: T): TSchema | T {
-  return isSchema(value) ? value : fallback
+function asSchema(value: unknown): TSchema | undefined {
+  return isSchema(value) ? value : undefined
 }
 
 /** The own entries of a record option, sorted by name; anything else has none. */

@@ -4,7 +4,7 @@ import type { Where } from './check-json-safe.js'
 import { isIdentifier, joinPath } from './identifier.js'
 import type { Diagnostic } from './model.js'
 import { pascalCase } from './pascal-case.js'
-import { PROTECTED_NAMES } from './protected-names.js'
+import { CLIENT_SERVICE_NAMES, PROTECTED_NAMES } from './protected-names.js'
 
 // The events Feathers sends for the standard methods.
 const STANDARD_EVENTS: Readonly<Record<string, string>> = {
@@ -41,6 +41,11 @@ export function checkNames(customNames: readonly string[], eventNames: readonly 
     if (!check('custom method', name, path)) continue
     if ((STANDARD_METHODS as readonly string[]).includes(name)) {
       report(path, `custom method '${name}' has the name of a standard method; list '${name}' in \`methods\` instead, or rename it`)
+      continue
+    }
+    if (CLIENT_SERVICE_NAMES.has(name) || name.startsWith('_')) {
+      report(path, `custom method name '${name}' is taken by the Feathers Socket.io client service `
+        + `(${[...CLIENT_SERVICE_NAMES].join(', ')} and names starting with '_'); rename it`)
       continue
     }
     const twin = customPascal.get(pascalCase(name))

@@ -11,3 +11,10 @@ export const PROTECTED_NAMES: ReadonlySet<string> = new Set([
   ...Object.getOwnPropertyNames(Object.prototype),
   ...Object.getOwnPropertyNames(EventEmitter.prototype),
 ])
+
+/**
+ * Own members of the Feathers Socket.io client service (`@feathersjs/transport-commons` client):
+ * a custom method of that name would overwrite them (`methods('send')` replaces `send`, which
+ * every call goes through), and it defines `_<name>` twins, so a leading `_` is taken too.
+ */
+export const CLIENT_SERVICE_NAMES: ReadonlySet<string> = new Set(['send', 'methods', 'events', 'path', 'connection', 'method'])

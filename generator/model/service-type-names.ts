@@ -11,7 +11,7 @@ export interface TypeNameOwner {
 
 /** Every per-service type name (SPEC §3) with its owner, the first owner winning a clash. */
 export function serviceTypeOwners(services: readonly ServiceModel[]): Map<string, TypeNameOwner> {
-  return new Map([...services].reverse().flatMap(ownersOf).map((owner) => [owner[0], owner[1]] as const))
+  return new Map(services.filter(named).reverse().flatMap(ownersOf).map((owner) => [owner[0], owner[1]] as const))
 }
 
 /**
@@ -22,7 +22,7 @@ export function serviceTypeOwners(services: readonly ServiceModel[]): Map<string
 export function checkServiceTypeNames(services: readonly ServiceModel[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   const seen = new Map<string, TypeNameOwner>()
-  for (const service of services) {
+  for (const service of services.filter(named)) {
     for (const [name, owner] of ownersOf(service)) {
       const earlier = seen.get(name)
       if (earlier === undefined) seen.set(name, owner)
@@ -36,6 +36,11 @@ export function checkServiceTypeNames(services: readonly ServiceModel[]): Diagno
     }
   }
   return diagnostics
+}
+
+// A service whose path gives no type name is reported by the path rule; its names mean nothing.
+function named(service: ServiceModel): boolean {
+  return /^[A-Za-z]/.test(service.pascal)
 }
 
 function ownersOf(service: ServiceModel): [string, TypeNameOwner][] {

@@ -141,3 +141,14 @@ test('every protected name is rejected as a custom method and as an event', () =
     assert.deepEqual(found.map((d) => d.path).sort(), [`custom.${name}`, `events.${name}`], name)
   }
 })
+
+test('a custom method name the Feathers client service uses itself', () => {
+  expectOne({ items: service({ custom: { send: method } }) }, {
+    subject: 'items', path: 'custom.send',
+    message: "custom method name 'send' is taken by the Feathers Socket.io client service (send, methods, events, path, "
+      + "connection, method and names starting with '_'); rename it",
+  })
+  const underscored = diagnosticsOf({ items: service({ custom: { _markRead: method } }) })
+  assert.deepEqual(underscored.map((d) => d.path), ['custom._markRead'])
+  assert.match(underscored[0]!.message, /^custom method name '_markRead' is taken by the Feathers Socket\.io client service/)
+})
