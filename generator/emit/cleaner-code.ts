@@ -75,12 +75,23 @@ function assign(unit: CodeUnit, schema: TSchema, value: string, target: string):
   return `{ const x = ${value}; if (x !== undefined) { const c = ${expression}; if (c !== undefined) ${target} = c } }`
 }
 
+/**
+ * Copies a dynamic key (an additional property, a record entry) only when its cleaned value is
+ * valid: a key nobody declared by name must at least have the declared shape, or a stray string
+ * (a password) would pass through `additionalProperties: Type.Boolean()`.
+ */
+function assignChecked(unit: CodeUnit, schema: TSchema, value: string, target: string): string {
+  if (acceptsAnything(schema)) return `${target} = ${value}`
+  unit.helpers.add('passes')
+  return `{ const c = ${cleanExpression(unit, schema, value)}; if (c !== undefined && passes(${collectorFor(unit, schema)}, c)) ${target} = c }`
+}
+
 /** Lines copying keys outside `known` when `additional` allows them (true: as they are). */
 function additionalLines(unit: CodeUnit, known: readonly string[], additional: unknown): string[] {
   if (additional !== true && (typeof additional !== 'object' || additional === null)) return []
   const keys = declareOnce(unit, 'keys', (name) => `const ${name}: ReadonlySet<string> = new Set(${literal(known)})`)
   // `__proto__` is skipped: assigning it would set the copy's prototype instead of a property.
-  const copy = additional === true ? 'o[key] = v[key]' : assign(unit, additional as TSchema, 'v[key]', 'o[key]')
+  const copy = additional === true ? 'o[key] = v[key]' : assignChecked(unit, additional as TSchema, 'v[key]', 'o[key]')
   return [`for (const key of Object.keys(v)) if (key !== '__proto__' && !${keys}.has(key)) ${copy}`]
 }
 
@@ -98,9 +109,9 @@ function body(unit: CodeUnit, s: S): string[] {
     case 'Record': {
       const [pattern, valueSchema] = Object.entries((s.patternProperties ?? {}) as Record<string, TSchema>)[0] ?? ['^.*$', undefined]
       const re = declareOnce(unit, 'pattern', (name) => `const ${name} = new RegExp(${literal(pattern)})`)
-      const keep = valueSchema === undefined ? '' : `if (${re}.test(key)) ${assign(unit, valueSchema, 'v[key]', 'o[key]')}; else `
-      const other = s.additionalProperties === true ? 'o[key] = v[key]'
-        : typeof s.additionalProperties === 'object' && s.additionalProperties !== null ? assign(unit, s.additionalProperties as TSchema, 'v[key]', 'o[key]') : '{}'
+      const keep = valueSchema === undefined ? '' : `if (${re}.test(key)) { ${assignChecked(unit, valueSchema, 'v[key]', 'o[key]')} } else `
+      const other = s.additionalProperties === true ? '{ o[key] = v[key] }'
+        : typeof s.additionalProperties === 'object' && s.additionalProperties !== null ? assignChecked(unit, s.additionalProperties as TSchema, 'v[key]', 'o[key]') : '{}'
       return [OBJECT_GUARD, 'const o: any = {}', `for (const key of Object.keys(v)) if (key !== '__proto__') ${keep}${other}`, 'return o']
     }
     case 'Array': {

@@ -82,7 +82,9 @@ function serviceExports(unit: CodeUnit, service: ServiceModel): { exports: strin
  * results and event payloads — all plain code, compiled here, so the server compiles nothing.
  */
 export function emitValidators(model: GenModel): GeneratedFile {
-  const unit = createCodeUnit(collectReferences(model.services.flatMap(serviceSchemas)))
+  // Named schemas are roots too: a `Type.Ref` names its target without containing it.
+  const roots = [...model.schemas.map((named) => named.schema), ...model.services.flatMap(serviceSchemas)]
+  const unit = createCodeUnit(collectReferences(roots))
   const perService = model.services.map((service) => serviceExports(unit, service))
   const values = ['createValidator', ...unit.helpers].filter((name, index, all) => all.indexOf(name) === index).sort()
   const typeImports = ['Cleaner', 'ServiceValidators', 'Validator', ...(unit.declarations.some((d) => d.includes('ValidationFailure')) ? ['ValidationFailure'] : [])].sort()

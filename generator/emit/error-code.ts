@@ -143,7 +143,7 @@ function objectBody(unit: CodeUnit, s: S): string[] {
     const inner = call(unit, child, member, path)
     if (required.has(key)) {
       const missing = acceptsAnything(child) ? `!(${literal(key)} in v)` : `${member} === undefined`
-      lines.push(`if (${missing}) ${fail(path, 'Expected required property')}${inner.length > 0 ? `; else ${inner[0]}` : ''}`)
+      lines.push(`if (${missing}) { ${fail(path, 'Expected required property')} }${inner.length > 0 ? ` else { ${inner[0]} }` : ''}`)
     } else if (inner.length > 0) {
       lines.push(`if (${member} !== undefined) ${inner[0]}`)
     }
@@ -161,7 +161,7 @@ function recordBody(unit: CodeUnit, s: S): string[] {
   const onOther = additional === false ? fail('p + "/" + pointer(key)', 'Unexpected property')
     : typeof additional === 'object' && additional !== null && !acceptsAnything(additional as TSchema)
       ? `${collectorFor(unit, additional as TSchema)}(v[key], p + "/" + pointer(key), out)` : '{}'
-  lines.push(`for (const key of Object.getOwnPropertyNames(v)) if (${re}.test(key)) ${onValue}; else ${onOther}`)
+  lines.push(`for (const key of Object.getOwnPropertyNames(v)) if (${re}.test(key)) { ${onValue} } else { ${onOther} }`)
   return lines
 }
 

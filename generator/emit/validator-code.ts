@@ -11,10 +11,12 @@ import type { CodeUnit } from './code-unit.js'
 
 /** The name of a `(value: unknown) => boolean` check for `schema`, emitted into `unit` once. */
 export function checkFor(unit: CodeUnit, schema: TSchema): string {
-  // TypeBox's TypeScript output annotates for-of bindings (`for(const value: any of array)`),
-  // which TypeScript rejects; the iterated arrays are `any`, so the binding needs no annotation.
+  // Two spots of TypeBox's TypeScript output that TypeScript rejects: an annotated for-of binding
+  // (`for(const value: any of array)`; the arrays are `any`, so no annotation is needed) and the
+  // empty known-keys list of an object without properties (`[].includes(key)`: a `never[]`).
   const code = TypeCompiler.Code(schema, [...unit.references.values()], { language: 'typescript' })
     .replaceAll('for(const value: any of ', 'for(const value of ')
+    .replaceAll('[].includes(key)', '([] as string[]).includes(key)')
   for (const helper of ['kind', 'format', 'hash']) if (new RegExp(`\\b${helper}\\(`).test(code)) unit.helpers.add(helper)
   const indented = code.split('\n').map((line) => `  ${line}`).join('\n')
   return declareOnce(unit, 'check', (name) => `const ${name}: (value: unknown) => boolean = (() => {\n${indented}\n})()`)
