@@ -57,7 +57,7 @@ function problem(schema: TSchema): string | undefined {
   if (kind === 'Unsafe') {
     return 'Type.Unsafe has no runtime shape, so nothing can validate or clean it; describe the value with Type.* schemas'
   }
-  if (kind === 'Import') {
+  if (kind === 'Import' || kind === 'Module') {
     return 'Type.Module(...).Import(...) is not supported; export each schema (with a $id) and link them with Type.Ref'
   }
   if (!JSON_KINDS.has(kind)) {

@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox'
 import type { ConnectionDeclaration } from '../../runtime/schema/define-connection.js'
 import type { ServiceDeclaration } from '../../runtime/schema/define-service.js'
 import type { Found } from './collect-exports.js'
+import { checkGuardedKeys } from './check-guarded-keys.js'
 import { checkJsonSafe } from './check-json-safe.js'
 import { checkRefs, collectIds } from './check-refs.js'
 import { joinPath } from './identifier.js'
@@ -16,12 +17,15 @@ interface Root {
   path: string
   /** True for a named schema checked under its own name; other roots skip named schemas. */
   own: boolean
+  /** True for what a client sends (id, data, patch, query, custom data): the server guards its keys. */
+  incoming?: boolean
 }
 
 /**
  * Every schema of the directory checked for JSON safety and dangling refs: each named schema
  * under its own name, then each service's and the connection's schemas with named sub-schemas
- * (and their `Type.Optional` copies) skipped, so a problem inside a named schema is reported once.
+ * (and their `Type.Optional` copies) skipped, so a problem inside a named schema is reported once;
+ * and what clients send checked for keys the server's guard refuses.
  */
 export function checkSchemas(
   schemas: readonly NamedSchema[],
@@ -46,8 +50,9 @@ export function checkSchemas(
   const skip = (schema: TSchema) => named.has(schema) || namedList.some((other) => isSameSchema(schema, other))
   const diagnostics: Diagnostic[] = []
   for (const root of roots) {
-    if (!root.own && skip(root.schema)) continue
     const where = { file: root.file, subject: root.subject }
+    if (root.incoming === true) diagnostics.push(...checkGuardedKeys(root.schema, root.path, where))
+    if (!root.own && skip(root.schema)) continue
     diagnostics.push(...checkJsonSafe(root.schema, root.path, where, skip), ...checkRefs(root.schema, root.path, where, ids, skip))
   }
   return diagnostics
@@ -57,17 +62,18 @@ export function checkSchemas(
 function serviceRoots(service: Found<ServiceDeclaration>, subject: string): Root[] {
   const definition = service.value as unknown as Record<string, unknown>
   const found: Root[] = []
-  const add = (value: unknown, path: string) => {
-    if (isSchema(value)) found.push({ schema: value, file: service.file, subject, path, own: false })
+  const add = (value: unknown, path: string, incoming = true) => {
+    if (isSchema(value)) found.push({ schema: value, file: service.file, subject, path, own: false, incoming })
   }
-  for (const key of ['id', 'result', 'data', 'patch', 'query']) add(definition[key], key)
+  for (const key of ['id', 'data', 'patch', 'query']) add(definition[key], key)
+  add(definition['result'], 'result', false)
   for (const [name, method] of entries(definition['custom'])) {
     if (typeof method === 'object' && method !== null) {
       add((method as Record<string, unknown>)['data'], `${joinPath('custom', name)}.data`)
-      add((method as Record<string, unknown>)['result'], `${joinPath('custom', name)}.result`)
+      add((method as Record<string, unknown>)['result'], `${joinPath('custom', name)}.result`, false)
     }
   }
-  for (const [name, schema] of entries(definition['events'])) add(schema, joinPath('events', name))
+  for (const [name, schema] of entries(definition['events'])) add(schema, joinPath('events', name), false)
   return found
 }
 

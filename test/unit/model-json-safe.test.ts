@@ -129,3 +129,15 @@ test('the same problem twice at one path (two union variants) is one diagnostic'
   const found = diagnosticsOf({ items: service({ data: Type.Object({ at: Type.Union([Type.Date(), Type.Date()]) }) }) })
   assert.deepEqual(found.map((d) => d.path), ['data.at'])
 })
+
+test('a property the server guard refuses in incoming data is reported, also inside a named schema', () => {
+  const Meta = Type.Object({ constructor: Type.String() })
+  const found = diagnosticsOf({
+    Meta, items: service({ data: Type.Object({ name: Type.String(), meta: Meta }), result: Type.Object({ prototype: Type.String() }) }),
+  })
+  assert.deepEqual(found, [{
+    file: 'schemas/x.ts', subject: 'items', path: 'data.meta.constructor',
+    message: "property 'constructor' can never be sent: the server refuses __proto__, constructor, prototype keys in incoming ids, "
+      + 'data and queries (prototype-pollution guard); rename it',
+  }])
+})
