@@ -54,7 +54,7 @@ function serviceDeclarations(service: ServiceModel): { text: string; types: stri
     '}',
     '',
     `/** A hook context of \`${service.path}\`; \`params.provider === 'socketio'\` narrows to a call with a connection. */`,
-    `export type ${p}HookContext = HookContext<ServerApplication, ${p}Service> & { params: ${p}Params }`,
+    `export type ${p}HookContext = HookContext<ServerApplication, ServiceTypesForServer[${JSON.stringify(service.path)}]>`,
   ].join('\n')
   return { text, types }
 }

@@ -32,9 +32,15 @@ export type ServerParams<Q, C, R = Record<string, never>> = SocketParams<Q, C, R
 /** What code inside the server may pass when it calls a service: every field optional. */
 export type CallParams<P> = P extends unknown ? { [K in keyof P]?: P[K] } : never
 
-/** A method as callers inside the server see it: the trailing params argument optional and partial. */
+/**
+ * A method as the app exposes it: callers inside the server may omit params or pass some of
+ * them (first overload); the second, full signature is the one TypeScript infers from, so
+ * Feathers' `HookContext` of the service gets the complete params type.
+ */
 export type CallableMethod<F> = F extends (...args: infer A) => infer R
-  ? A extends [...infer Head, infer P] ? (...args: [...Head, params?: CallParams<P>]) => R : F
+  ? A extends [...infer Head, infer P]
+    ? { (...args: [...Head, params?: CallParams<P>]): R; (...args: [...Head, params: P]): R }
+    : F
   : F
 
 /** A service implementation as callers see it (`app.service(path)`): params optional and partial. */
