@@ -1,9 +1,8 @@
 import { STANDARD_METHODS } from './apply-defaults.js'
-import { camel } from './check-path.js'
 import type { Where } from './check-json-safe.js'
 import { isIdentifier, joinPath } from './identifier.js'
 import type { Diagnostic } from './model.js'
-import { pascalCase } from './pascal-case.js'
+import { camelCase, pascalCase } from './pascal-case.js'
 import { CLIENT_SERVICE_NAMES, PROTECTED_NAMES } from './protected-names.js'
 
 // The events Feathers sends for the standard methods.
@@ -21,7 +20,7 @@ export function checkNames(customNames: readonly string[], eventNames: readonly 
   const report = (path: string, message: string) => diagnostics.push({ ...where, path, message })
   const check = (what: string, name: string, path: string): boolean => {
     if (!isIdentifier(name)) {
-      const suggestion = camel(name)
+      const suggestion = camelCase(name)
       report(path, `${what} name '${name}' is not an identifier${suggestion === '' ? '' : `; use a name such as '${suggestion}'`}`)
       return false
     }

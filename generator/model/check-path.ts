@@ -2,7 +2,7 @@ import type { Where } from './check-json-safe.js'
 import { describeValue } from './describe-value.js'
 import { isIdentifier } from './identifier.js'
 import type { Diagnostic } from './model.js'
-import { pascalCase } from './pascal-case.js'
+import { camelCase, pascalCase } from './pascal-case.js'
 
 // Characters a Feathers path can carry into a socket event name (`messages created`, split on
 // spaces) and into generated type names; `:` only starts a route placeholder.
@@ -32,7 +32,7 @@ export function checkPath(path: unknown, where: Where): Diagnostic[] {
       const name = segment.slice(1)
       if (!isIdentifier(name)) {
         diagnostics.push(report(`route placeholder '${segment}' in path '${path}' is not an identifier; `
-          + `use a name such as ':${camel(name) || 'id'}'`))
+          + `use a name such as ':${camelCase(name) || 'id'}'`))
       } else if (placeholders.has(name)) {
         diagnostics.push(report(`route placeholder ':${name}' appears twice in path '${path}'; give each its own name`))
       }
@@ -48,10 +48,4 @@ export function checkPath(path: unknown, where: Where): Diagnostic[] {
     diagnostics.push(report(`path '${path}' gives no valid type name ('${pascal}Result'); start the path with a letter`))
   }
   return diagnostics
-}
-
-/** `user-id` → `userId`: the suggestion for a name that is not an identifier. */
-export function camel(name: string): string {
-  const pascal = pascalCase(name).replace(/^[0-9]+/, '')
-  return pascal.length === 0 ? '' : pascal[0]!.toLowerCase() + pascal.slice(1)
 }

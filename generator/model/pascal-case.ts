@@ -9,3 +9,9 @@ export function pascalCase(text: string): string {
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
     .join('')
 }
+
+/** camelCase of a name, for suggesting an identifier: `mark-read` → `markRead`; '' when none is left. */
+export function camelCase(text: string): string {
+  const pascal = pascalCase(text).replace(/^[0-9]+/, '')
+  return pascal.length === 0 ? '' : pascal[0]!.toLowerCase() + pascal.slice(1)
+}

@@ -19,11 +19,6 @@ export function isTransform(schema: TSchema): boolean {
   return TransformKind in schema
 }
 
-/** True for a property schema wrapped by `Type.Optional(...)`. */
-export function isOptional(schema: TSchema): boolean {
-  return (schema as unknown as Record<symbol, unknown>)[OptionalKind] === 'Optional'
-}
-
 /** True for the root of `Type.Recursive(...)`: its `$id` is what the `This` nodes inside point to. */
 export function isRecursive(schema: TSchema): boolean {
   return (schema as unknown as Record<symbol, unknown>)[Hint] === 'Recursive'
