@@ -23,7 +23,7 @@ export function checkMethods(methods: unknown, where: Where): Diagnostic[] {
   methods.forEach((method: unknown, index) => {
     const at = `methods[${index}]`
     if (typeof method !== 'string') {
-      diagnostics.push(report(at, `a method name must be a string, got ${describeValue(method)}`))
+      diagnostics.push(report(at, `a method name must be a string such as 'find', got ${describeValue(method)}`))
     } else if (!(STANDARD_METHODS as readonly string[]).includes(method)) {
       diagnostics.push(report(at, `unknown method '${method}';${didYouMean(method, STANDARD_METHODS)} `
         + `standard methods are ${LIST} (declare others under \`custom\`)`))

@@ -45,7 +45,7 @@ test('an unknown method name far from any', () => {
 
 test('a method that is not a string', () => {
   expectOne({ items: service({ methods: ['find', 3] }) }, {
-    subject: 'items', path: 'methods[1]', message: 'a method name must be a string, got the number 3',
+    subject: 'items', path: 'methods[1]', message: "a method name must be a string such as 'find', got the number 3",
   })
 })
 
