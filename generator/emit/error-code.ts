@@ -49,19 +49,17 @@ function emit(unit: CodeUnit, lines: string[]): string {
   return declareOnce(unit, PREFIX, template(lines))
 }
 
-/** A call collecting `child` for `value` at `path`, or nothing when the child accepts anything. */
+/** A statement collecting `child` for `value` at `path` (a leaf inline), or nothing when the child accepts anything. */
 function call(unit: CodeUnit, child: TSchema, value: string, path: string): string[] {
-  return acceptsAnything(child) ? [] : [`${collectorFor(unit, child)}(${value}, ${path}, out)`]
+  if (acceptsAnything(child)) return []
+  const leaf = typeof (child as S).$id === 'string' ? undefined : leafCheck(unit, child as S, 'x', path)
+  return [leaf !== undefined ? `{ const x = ${value}; ${leaf} }` : `${collectorFor(unit, child)}(${value}, ${path}, out)`]
 }
 
 function body(unit: CodeUnit, s: S): string[] {
+  const leaf = leafCheck(unit, s, 'v', 'p')
+  if (leaf !== undefined) return [leaf]
   switch (schemaKind(s)) {
-    case 'Never': return [fail('p', 'Expected no value')]
-    case 'Null': return [`if (v !== null) ${fail('p', 'Expected null')}`]
-    case 'Boolean': return [`if (typeof v !== 'boolean') ${fail('p', 'Expected boolean')}`]
-    case 'Literal': return [`if (v !== ${literal(s.const)}) ${fail('p', `Expected ${literal(s.const)}`)}`]
-    case 'String': case 'TemplateLiteral': return stringBody(unit, s)
-    case 'Number': case 'Integer': return numberBody(s)
     case 'Object': return objectBody(unit, s)
     case 'Record': return recordBody(unit, s)
     case 'Array': return arrayBody(unit, s)
@@ -81,35 +79,58 @@ function body(unit: CodeUnit, s: S): string[] {
   }
 }
 
-function stringBody(unit: CodeUnit, s: S): string[] {
-  const lines = [`if (typeof v !== 'string') { ${fail('p', 'Expected string')}; return }`]
-  if (num(s.minLength)) lines.push(`if (v.length < ${s.minLength}) ${fail('p', `Expected string length greater or equal to ${s.minLength}`)}`)
-  if (num(s.maxLength)) lines.push(`if (v.length > ${s.maxLength}) ${fail('p', `Expected string length less or equal to ${s.maxLength}`)}`)
+/**
+ * One statement checking a leaf value `x` (a string, number, literal, …) and reporting at `path`,
+ * or undefined for a structured schema. Parents inline it, so a valid leaf costs no call and the
+ * path string is only built when something is wrong.
+ */
+function leafCheck(unit: CodeUnit, s: S, x: string, path: string): string | undefined {
+  switch (schemaKind(s)) {
+    case 'Never': return fail(path, 'Expected no value')
+    case 'Null': return `if (${x} !== null) ${fail(path, 'Expected null')}`
+    case 'Boolean': return `if (typeof ${x} !== 'boolean') ${fail(path, 'Expected boolean')}`
+    case 'Literal': return `if (${x} !== ${literal(s.const)}) ${fail(path, `Expected ${literal(s.const)}`)}`
+    case 'String': case 'TemplateLiteral': return stringCheck(unit, s, x, path)
+    case 'Number': case 'Integer': return numberCheck(s, x, path)
+    case 'Union': {
+      const variants = (Array.isArray(s.anyOf) ? s.anyOf : []) as S[]
+      if (variants.length === 0 || !variants.every((variant) => schemaKind(variant) === 'Literal')) return undefined
+      const values = variants.map((variant) => variant.const)
+      const set = declareOnce(unit, 'values', (name) => `const ${name}: ReadonlySet<unknown> = new Set(${literal(values)})`)
+      return `if (!${set}.has(${x})) ${fail(path, `Expected one of ${values.map((value) => literal(value)).join(', ')}`)}`
+    }
+    default: return undefined
+  }
+}
+
+function stringCheck(unit: CodeUnit, s: S, x: string, path: string): string {
+  const checks: string[] = []
+  if (num(s.minLength)) checks.push(`if (${x}.length < ${s.minLength}) ${fail(path, `Expected string length greater or equal to ${s.minLength}`)}`)
+  if (num(s.maxLength)) checks.push(`if (${x}.length > ${s.maxLength}) ${fail(path, `Expected string length less or equal to ${s.maxLength}`)}`)
   if (typeof s.pattern === 'string') {
     const re = declareOnce(unit, 'pattern', (name) => `const ${name} = new RegExp(${literal(s.pattern)})`)
-    lines.push(`if (!${re}.test(v)) ${fail('p', `Expected string to match the pattern ${s.pattern}`)}`)
+    checks.push(`if (!${re}.test(${x})) ${fail(path, `Expected string to match the pattern ${s.pattern}`)}`)
   }
   if (typeof s.format === 'string') {
     unit.helpers.add('format')
-    lines.push(`if (!format(${literal(s.format)}, v)) ${fail('p', `Expected string to match the '${s.format}' format`)}`)
+    checks.push(`if (!format(${literal(s.format)}, ${x})) ${fail(path, `Expected string to match the '${s.format}' format`)}`)
   }
-  return lines
+  return `if (typeof ${x} !== 'string') { ${fail(path, 'Expected string')} }${checks.length > 0 ? ` else { ${checks.join('; ')} }` : ''}`
 }
 
-function numberBody(s: S): string[] {
+function numberCheck(s: S, x: string, path: string): string {
   const integer = schemaKind(s) === 'Integer'
-  const lines = [integer
-    ? `if (!Number.isInteger(v)) { ${fail('p', 'Expected integer')}; return }`
-    : `if (!Number.isFinite(v)) { ${fail('p', 'Expected number')}; return }`]
+  const checks: string[] = []
   const bound = (key: string, op: string, words: string) => {
-    if (num(s[key])) lines.push(`if (v ${op} ${s[key]}) ${fail('p', `Expected ${integer ? 'integer' : 'number'} to be ${words} ${s[key]}`)}`)
+    if (num(s[key])) checks.push(`if (${x} ${op} ${s[key]}) ${fail(path, `Expected ${integer ? 'integer' : 'number'} to be ${words} ${s[key]}`)}`)
   }
   bound('minimum', '<', 'greater or equal to')
   bound('maximum', '>', 'less or equal to')
   bound('exclusiveMinimum', '<=', 'greater than')
   bound('exclusiveMaximum', '>=', 'less than')
-  if (num(s.multipleOf)) lines.push(`if (v % ${s.multipleOf} !== 0) ${fail('p', `Expected a multiple of ${s.multipleOf}`)}`)
-  return lines
+  if (num(s.multipleOf)) checks.push(`if (${x} % ${s.multipleOf} !== 0) ${fail(path, `Expected a multiple of ${s.multipleOf}`)}`)
+  const type = integer ? `!Number.isInteger(${x})` : `!Number.isFinite(${x})`
+  return `if (${type}) { ${fail(path, integer ? 'Expected integer' : 'Expected number')} }${checks.length > 0 ? ` else { ${checks.join('; ')} }` : ''}`
 }
 
 function propertyCount(s: S): string[] {
@@ -201,13 +222,38 @@ function tupleBody(unit: CodeUnit, s: S): string[] {
   return lines
 }
 
+/** The JSON type a schema's values all have, when there is exactly one (`string`, `object`, …). */
+function jsonType(s: S): string | undefined {
+  switch (schemaKind(s)) {
+    case 'String': case 'TemplateLiteral': return 'string'
+    case 'Number': case 'Integer': return 'number'
+    case 'Boolean': return 'boolean'
+    case 'Null': return 'null'
+    case 'Literal': return typeof s.const
+    case 'Object': case 'Record': return 'object'
+    case 'Array': case 'Tuple': return 'array'
+    case 'Union': {
+      const types = new Set(((Array.isArray(s.anyOf) ? s.anyOf : []) as S[]).map(jsonType))
+      return types.size === 1 ? [...types][0] : undefined
+    }
+    default: return undefined
+  }
+}
+
+const TYPE_GUARDS: Readonly<Record<string, string>> = {
+  string: "typeof v === 'string'", number: "typeof v === 'number'", boolean: "typeof v === 'boolean'", null: 'v === null',
+  object: "typeof v === 'object' && v !== null && !Array.isArray(v)", array: 'Array.isArray(v)',
+}
+
 function unionBody(unit: CodeUnit, s: S): string[] {
-  const variants = (Array.isArray(s.anyOf) ? s.anyOf : []) as TSchema[]
+  const variants = (Array.isArray(s.anyOf) ? s.anyOf : []) as S[]
   if (variants.some(acceptsAnything)) return []
-  if (variants.length > 0 && variants.every((variant) => schemaKind(variant) === 'Literal')) {
-    const values = variants.map((variant) => (variant as S).const)
-    const set = declareOnce(unit, 'values', (name) => `const ${name}: ReadonlySet<unknown> = new Set(${literal(values)})`)
-    return [`if (!${set}.has(v)) ${fail('p', `Expected one of ${values.map((value) => literal(value)).join(', ')}`)}`]
+  const types = variants.map(jsonType)
+  if (types.every((type) => type !== undefined && TYPE_GUARDS[type] !== undefined) && new Set(types).size === types.length) {
+    // Each variant takes its own JSON type (the `value | { $gt, … }` of a query property): the
+    // value's type picks the one variant whose failures are worth reporting.
+    const branches = variants.map((variant, index) => `if (${TYPE_GUARDS[types[index]!]}) { ${call(unit, variant, 'v', 'p')[0] ?? ''} }`)
+    return [`${branches.join(' else ')} else { ${fail('p', `Expected ${types.join(' or ')}`)} }`]
   }
   unit.helpers.add('unionFailures')
   const lines = variants.map((variant, index) => `const e${index}: ValidationFailure[] = []; ${collectorFor(unit, variant)}(v, p, e${index}); if (e${index}.length === 0) return`)

@@ -4,7 +4,7 @@ import type { ErrorCollector, ValidationFailure } from './validator.js'
 
 /** A property name as a JSON pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`). */
 export function pointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1')
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key
 }
 
 /**

@@ -19,18 +19,17 @@ export type Cleaner = (value: unknown) => unknown
 export type ErrorCollector = (value: unknown, path: string, out: ValidationFailure[]) => void
 
 /**
- * Pairs a generated check with its generated error collector. The collector only runs after the
- * check failed; should the two ever disagree, a failure for the whole value is still reported,
- * so an invalid value can never produce an empty error list.
+ * Pairs a generated check with its generated error collector. `errors` runs the collector alone
+ * (callers have usually just seen `check` fail); only when it finds nothing is `check` asked, so
+ * should the two ever disagree, an invalid value still gets a failure for the whole value.
  */
 export function createValidator<T>(check: (value: unknown) => boolean, collect: ErrorCollector): Validator<T> {
   return {
     check: check as (value: unknown) => value is T,
     errors(value) {
-      if (check(value)) return []
       const out: ValidationFailure[] = []
       collect(value, '', out)
-      if (out.length === 0) out.push({ path: '', message: 'Expected a value matching the schema' })
+      if (out.length === 0 && !check(value)) out.push({ path: '', message: 'Expected a value matching the schema' })
       return out
     },
   }
