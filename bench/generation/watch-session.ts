@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process'
+import type { ChildProcessWithoutNullStreams } from 'node:child_process'
+import { cliBin } from './run-cli.js'
+
+/** A running `feathers-sio-gen --watch`; `nextRun` resolves when it reports its next finished run. */
+export interface WatchSession {
+  nextRun: (timeoutMs: number) => Promise<{ reportedMs: number }>
+  close: () => Promise<void>
+}
+
+/** Starts `feathers-sio-gen schemas --out <outDir> --watch` in `project` and waits for its first run. */
+export async function startWatch(project: string, outDir: string): Promise<WatchSession> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [cliBin, 'schemas', '--out', outDir, '--watch'], {
+    cwd: project, env: { ...process.env, NO_COLOR: '1' },
+  })
+  let buffer = ''
+  let stderr = ''
+  const lines: string[] = []
+  let wake: (() => void) | undefined
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk })
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    buffer += chunk
+    let newline
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, newline)
+      buffer = buffer.slice(newline + 1)
+      lines.push(line)
+      wake?.()
+    }
+  })
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  let gone = false
+  void exited.then(() => { gone = true; wake?.() })
+  // Lines are queued as they arrive (one chunk can hold several); this takes the next one.
+  const nextLine = async (deadline: number): Promise<string> => {
+    for (;;) {
+      const line = lines.shift()
+      if (line !== undefined) return line
+      if (gone) throw new Error(`--watch exited: ${stderr.trim().split('\n')[0] ?? ''}`)
+      const left = deadline - performance.now()
+      if (left <= 0) throw new Error(`--watch reported no finished run in time${stderr ? ` (stderr: ${stderr.trim().split('\n').at(-1)})` : ''}`)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left)
+        wake = () => { clearTimeout(timer); wake = undefined; resolve() }
+      })
+    }
+  }
+  const nextRun = async (timeoutMs: number) => {
+    const deadline = performance.now() + timeoutMs
+    for (;;) {
+      const line = await nextLine(deadline)
+      const done = /done in (\d+) ms/.exec(line)
+      if (done !== null) return { reportedMs: Number(done[1]) }
+      if (/problem/.test(line)) throw new Error(`--watch run failed: ${line}`)
+    }
+  }
+  const close = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+    await exited
+    clearTimeout(timer)
+  }
+  try {
+    await nextRun(180_000)
+  } catch (error) {
+    await close()
+    throw error
+  }
+  return { nextRun, close }
+}
