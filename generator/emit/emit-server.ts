@@ -30,7 +30,10 @@ function methodSignatures(service: ServiceModel): { lines: string[]; types: stri
     types.push(names.customData(method), names.customResult(method))
   }
   if (service.paginate && service.methods.includes('find')) types.push('Paginated')
-  return { lines, types }
+  // Only what the signatures name (and the query, which the params type names): an unused
+  // import would fail a user's `noUnusedLocals`.
+  const text = lines.join('\n')
+  return { lines, types: types.filter((type) => type === names.query || new RegExp(`\\b${type}\\b`).test(text)) }
 }
 
 /** The route type of a path with placeholders (`{ userId: string }`), or undefined. */
