@@ -6,12 +6,21 @@ import type { Application } from '@feathersjs/feathers'
 import type { Server, Socket } from 'socket.io'
 import { findPrototypeHazard } from './guard-prototype-keys.js'
 
-/** The method names some registered service offers over a transport. */
+const methodCache = new WeakMap<Application, { services: number; methods: Set<string> }>()
+
+/**
+ * The method names some registered service offers over a transport. A service's methods never
+ * change once it is registered, so the set is rebuilt only when the number of services does.
+ */
 function knownMethods(app: Application): Set<string> {
+  const paths = Object.keys(app.services)
+  const cached = methodCache.get(app)
+  if (cached !== undefined && cached.services === paths.length) return cached.methods
   const methods = new Set<string>()
-  for (const path of Object.keys(app.services)) {
+  for (const path of paths) {
     for (const method of feathersCore.getServiceOptions(app.service(path)).methods ?? []) methods.add(method)
   }
+  methodCache.set(app, { services: paths.length, methods })
   return methods
 }
 
