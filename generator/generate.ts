@@ -64,7 +64,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const base = { modules: found.length, outDir, services: output.model?.services.map((s) => s.path) ?? [] }
   const done = (result: Omit<GenerateResult, 'durationMs' | keyof typeof base>): GenerateResult =>
     ({ ...base, ...result, durationMs: Math.round(performance.now() - started) })
-  if (output.diagnostics.length > 0) return done({ status: 'invalid', diagnostics: output.diagnostics, files: [] })
+  if (output.diagnostics.length > 0) {
+    // A problem of the folder as a whole (no services in it) is named by the folder.
+    const diagnostics = output.diagnostics.map((d) => (d.file === '' ? { ...d, file: options.schemaDir } : d))
+    return done({ status: 'invalid', diagnostics, files: [] })
+  }
 
   const plan = await planOutput(outDir, output.files)
   const files = plan.actions.map(({ name, action }) => ({ name, action }))
