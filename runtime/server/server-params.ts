@@ -19,7 +19,8 @@ export type InternalParams<Q, C, R> = Partial<C> & {
   provider?: undefined
   connection?: undefined
   headers?: IncomingHttpHeaders
-  route: R
+  /** Only what the caller passed: Feathers sets `route` for transport calls alone. */
+  route?: R
   [key: string]: unknown
 }
 
