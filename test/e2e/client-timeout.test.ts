@@ -71,6 +71,18 @@ describe('call timeout', () => {
     }
   })
 
+  test('a custom method the plain server does not know (it never answers those): Timeout', async () => {
+    const socket = await connectSocket(server.url)
+    try {
+      const { error, ms } = await rejection(createClient(socket, { timeout: 300 }).service('messages').markRead({ ids: [1] }))
+      assert.ok(error instanceof Timeout, String(error))
+      assert.deepEqual(error.data, { timeout: 300, method: 'markRead', path: 'messages' })
+      assert.ok(ms < 2000, `took ${ms} ms`)
+    } finally {
+      socket.close()
+    }
+  })
+
   test('a socket that never connects: Timeout', async () => {
     const socket = io(silent.url, { autoConnect: false, reconnection: false })
     const client = createClient(socket, { timeout: 150 })
