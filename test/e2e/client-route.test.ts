@@ -20,17 +20,31 @@ export const posts = defineService({
   path: 'users/:userId/posts', id: Type.Integer(), result: Post,
   data: Type.Object({ title: Type.String() }, { additionalProperties: false }),
   query: querySyntax(Type.Pick(Post, ['title'])),
-  methods: ['find', 'get', 'create'],
+  methods: ['find', 'get', 'create', 'update', 'patch', 'remove'],
+  multi: ['create', 'patch'],
 })
 `
 
 const TYPE_TEST = `import type { Client } from './generated/client.js'
+import type { Post } from './generated/types.js'
 declare const client: Client
 const posts = client.service('users/:userId/posts')
 void posts.find({ route: { userId: 1 } })
 void posts.find({ route: { userId: 'ann' }, query: { title: 'x' } })
 void posts.get(1, { route: { userId: 2 } })
 void posts.create({ title: 't' }, { route: { userId: 2 } })
+// Multi create and patch resolve to arrays; single calls to one record; remove(null) is not multi.
+const many: Promise<Post[]> = posts.create([{ title: 'a' }, { title: 'b' }], { route: { userId: 1 } })
+const one: Promise<Post> = posts.create({ title: 'a' }, { route: { userId: 1 } })
+const patched: Promise<Post[]> = posts.patch(null, { title: 'b' }, { route: { userId: 1 } })
+const replaced: Promise<Post> = posts.update(1, { title: 'c' }, { route: { userId: 1 } })
+void [many, one, patched, replaced]
+// @ts-expect-error remove is not multi here
+void posts.remove(null, { route: { userId: 1 } })
+// @ts-expect-error a multi create resolves to an array
+const notOne: Promise<Post> = posts.create([{ title: 'a' }], { route: { userId: 1 } })
+// @ts-expect-error data is checked in the array too
+void posts.create([{ title: 'a', extra: 1 }], { route: { userId: 1 } })
 // @ts-expect-error route is required
 void posts.find()
 // @ts-expect-error route is required
@@ -41,6 +55,7 @@ void posts.find({ route: {} })
 void posts.find({ route: { userId: true } })
 // @ts-expect-error still nothing else than query and route
 void posts.find({ route: { userId: 1 }, user: {} })
+void notOne
 `
 
 describe('route placeholders', () => {
