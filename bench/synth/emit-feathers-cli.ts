@@ -5,7 +5,8 @@ import type { ServiceSpec } from './synthesize-services.js'
 // with a client) write, per packages/generators/src/{app,service}/templates of Feathers 5.
 // Deviations: declarations.ts types the app with @feathersjs/feathers' Application instead of
 // @feathersjs/koa's (no HTTP framework here), and the service class bodies are a small
-// in-memory store that type-checks against these records instead of the template's `text` demo.
+// in-memory store that type-checks against these records instead of the template's `text` demo
+// (create returns the new record without keeping it, so load tests don't grow the heap).
 
 const declarations = `import type { HookContext as FeathersHookContext, NextFunction } from '@feathersjs/feathers'
 import type { Application as FeathersApplication } from '@feathersjs/feathers'
@@ -131,6 +132,7 @@ export interface ${u}Params extends Params<${u}Query> {}
 export class ${className(spec)}<ServiceParams extends ${u}Params = ${u}Params>
     implements ServiceInterface<${u}, ${u}Data, ServiceParams, ${u}Patch> {
   records: ${u}[] = []
+  nextId = 1
 
   constructor (public options: ${className(spec)}Options) {}
 
@@ -148,8 +150,7 @@ export class ${className(spec)}<ServiceParams extends ${u}Params = ${u}Params>
     if (Array.isArray(data)) {
       return Promise.all(data.map((current) => this.create(current, params)))
     }
-    const record: ${u} = { id: this.records.length, ${serverSet}...data }
-    this.records.push(record)
+    const record: ${u} = { id: this.nextId++, ${serverSet}...data }
     return record
   }
 
