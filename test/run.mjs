@@ -1,5 +1,6 @@
 // The test entry point. It
-//   1. generates ./schemas into test/.generated (gitignored), which type tests and e2e tests import;
+//   1. generates ./schemas into test/.generated (which type tests and e2e tests import) and into
+//      ./generated (which examples/ import, as the README's first command does); both gitignored;
 //   2. with --typecheck, type-checks the whole project (sources, tests, type tests, examples);
 //   3. runs every test file under test/ (or the files named) with node's test runner.
 // TypeScript runs through tsx; the `feathers-sio-gen-source` condition makes `feathers-sio-gen/*`
@@ -24,7 +25,9 @@ function run(label, command, commandArgs) {
   }
 }
 
-run('generate ./schemas into test/.generated', tsxNode[0], [...tsxNode.slice(1), 'generator/cli.ts', './schemas', '--out', 'test/.generated'])
+for (const out of ['test/.generated', 'generated']) {
+  run(`generate ./schemas into ${out}`, tsxNode[0], [...tsxNode.slice(1), 'generator/cli.ts', './schemas', '--out', out])
+}
 if (typecheck) run('type-check the project (tsc -p tsconfig.json)', join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'])
 
 const files = named.length > 0
