@@ -14,9 +14,12 @@ export interface RegisterOptions {
 
 /**
  * The around hook `registerServices` puts on every method of a service (SPEC §4): guard and
- * validate transport calls before the service runs, then clean what leaves. `context.result` stays
- * as the service returned it (internal callers such as authentication's local strategy read the
- * password hash from it); `context.dispatch`, which transports send and events publish, is cleaned.
+ * validate transport calls before the service runs, then clean what leaves. `context.dispatch`,
+ * which transports send and events publish, is always the cleaned result. For a call without a
+ * provider `context.result` stays as the service returned it (authentication's local strategy
+ * reads the password hash through an internal `find`); a call with a provider is made for a
+ * client, so its caller gets the cleaned result too (the same strategy fetches the user it puts
+ * in the authentication response with the client's provider).
  */
 export function createServiceHook(descriptor: ServiceDescriptor, options: RegisterOptions) {
   return async function serviceHook(context: HookContext, next: NextFunction): Promise<void> {
@@ -35,5 +38,6 @@ export function createServiceHook(descriptor: ServiceDescriptor, options: Regist
     const cleaned = cleanResult(descriptor, context.method, outgoing)
     if (options.validateResults === true) checkResult(descriptor, context.method, cleaned)
     context.dispatch = cleaned
+    if (params.provider !== undefined) context.result = cleaned
   }
 }
