@@ -147,11 +147,14 @@ function additionalLines(unit: CodeUnit, known: readonly string[], additional: u
   if (additional !== false && (typeof additional !== 'object' || additional === null)) return []
   if (typeof additional === 'object' && acceptsAnything(additional as TSchema)) return []
   unit.helpers.add('pointer')
-  const keys = declareOnce(unit, 'keys', (name) => `const ${name}: ReadonlySet<string> = new Set(${literal(known)})`)
+  // A few keys compare inline (no Set lookup); many use a Set.
+  const unknown = known.length <= 8
+    ? (known.length === 0 ? 'true' : known.map((key) => `key !== ${literal(key)}`).join(' && '))
+    : `!${declareOnce(unit, 'keys', (name) => `const ${name}: ReadonlySet<string> = new Set(${literal(known)})`)}.has(key)`
   const onExtra = additional === false
     ? fail('p + "/" + pointer(key)', keyword === 'unevaluatedProperties' ? 'Unexpected property' : 'Unexpected property')
     : `${collectorFor(unit, additional as TSchema)}(v[key], p + "/" + pointer(key), out)`
-  return [`for (const key of Object.getOwnPropertyNames(v)) if (!${keys}.has(key)) ${onExtra}`]
+  return [`for (const key of Object.getOwnPropertyNames(v)) if (${unknown}) ${onExtra}`]
 }
 
 function objectBody(unit: CodeUnit, s: S): string[] {

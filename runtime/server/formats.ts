@@ -86,7 +86,27 @@ export const KNOWN_FORMATS: readonly string[] = ['date', 'date-time', 'email', '
  */
 export function format(name: string, value: unknown): boolean {
   if (typeof value !== 'string') return false
-  // A switch, not a lookup table: this runs inside every validation of a formatted string.
+  // The error collector re-checks the value the failed check just saw: a one-entry memo makes
+  // that second look free. Format checks are pure, so the memo is never wrong; every check starts
+  // by forgetting it (see createValidator), so it only ever spans one check and its collector.
+  if (value === lastValue && name === lastName) return lastResult
+  lastValue = value
+  lastName = name
+  lastResult = checkFormat(name, value)
+  return lastResult
+}
+
+let lastValue: string | undefined
+let lastName: string | undefined
+let lastResult = false
+
+/** Clears the one-entry memo of `format`; called as each validation starts. */
+export function forgetFormatMemo(): void {
+  lastValue = undefined
+}
+
+/** The format check itself; a switch, not a lookup table: it runs for every formatted string. */
+function checkFormat(name: string, value: string): boolean {
   switch (name) {
     case 'email': return isEmail(value)
     case 'date-time': return isDateTime(value)

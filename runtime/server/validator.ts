@@ -1,3 +1,5 @@
+import { forgetFormatMemo } from './formats.js'
+
 /** One reason a value failed its schema: where (a JSON pointer, `''` for the whole) and what. */
 export interface ValidationFailure {
   path: string
@@ -25,7 +27,10 @@ export type ErrorCollector = (value: unknown, path: string, out: ValidationFailu
  */
 export function createValidator<T>(check: (value: unknown) => boolean, collect: ErrorCollector): Validator<T> {
   return {
-    check: check as (value: unknown) => value is T,
+    check: (value: unknown): value is T => {
+      forgetFormatMemo()
+      return check(value)
+    },
     errors(value) {
       const out: ValidationFailure[] = []
       collect(value, '', out)
