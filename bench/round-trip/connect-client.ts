@@ -4,7 +4,11 @@ import { feathers } from '@feathersjs/feathers'
 import socketioClient from '@feathersjs/socketio-client'
 import { io } from 'socket.io-client'
 import type { Socket } from 'socket.io-client'
+import type { Application } from '@feathersjs/feathers'
 import { roundTripPayload, roundTripSpec } from './round-trip-spec.js'
+
+// CommonJS: under Node's ESM loader the default import is `module.exports` (typed with `default`).
+const configureSocketClient = ((socketioClient as { default?: unknown }).default ?? socketioClient) as (socket: Socket) => (app: Application) => void
 
 /** One connected client: `call` makes one round trip with the payload. */
 export interface RoundTripClient {
@@ -40,7 +44,7 @@ export async function connectClient(kind: ClientKind, url: string, root: string)
     const service = createClient(socket).service(roundTripSpec.path)
     return { call: () => service.create(roundTripPayload), close }
   }
-  const app = feathers().configure(socketioClient(socket))
+  const app = feathers().configure(configureSocketClient(socket))
   const service = app.service(roundTripSpec.path)
   return { call: () => service.create({ ...roundTripPayload }), close }
 }
