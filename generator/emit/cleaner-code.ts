@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { declareOnce, freshName, literal, nameOf, resolveRef, setName } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
-import { acceptsAnything, collectorFor } from './error-code.js'
+import { acceptsAnything, collectorFor, parameter } from './error-code.js'
 import { schemaKind } from './schema-reflect.js'
 
 // Generates result cleaners: `function clean_N(v: any): any` returns a copy of `v` holding only
@@ -66,7 +66,8 @@ export function cleanerFor(unit: CodeUnit, schema: TSchema): string {
 }
 
 function template(lines: string[]) {
-  return (name: string) => `function ${name}(v: any): any {\n${lines.map((l) => `  ${l}`).join('\n')}\n}`
+  const body = lines.map((l) => `  ${l}`).join('\n')
+  return (name: string) => `function ${name}(${parameter('v', body)}: any): any {\n${body}\n}`
 }
 
 /** Copies `value` into `o[key]` cleaned, leaving the key out when nothing remains. */

@@ -41,8 +41,15 @@ export function collectorFor(unit: CodeUnit, schema: TSchema): string {
   return name
 }
 
+/** An unused parameter gets a leading `_`, so users' `noUnusedParameters` accepts the output. */
+export function parameter(name: string, body: string): string {
+  return new RegExp(`\\b${name}\\b`).test(body) ? name : `_${name}`
+}
+
 function template(lines: string[]) {
-  return (name: string) => `function ${name}(v: any, p: string, out: ValidationFailure[]): void {\n${lines.map((l) => `  ${l}`).join('\n')}\n}`
+  const body = lines.map((l) => `  ${l}`).join('\n')
+  const params = `${parameter('v', body)}: any, ${parameter('p', body)}: string, ${parameter('out', body)}: ValidationFailure[]`
+  return (name: string) => `function ${name}(${params}): void {\n${body}\n}`
 }
 
 function emit(unit: CodeUnit, lines: string[]): string {
@@ -53,7 +60,8 @@ function emit(unit: CodeUnit, lines: string[]): string {
 function call(unit: CodeUnit, child: TSchema, value: string, path: string): string[] {
   if (acceptsAnything(child)) return []
   const leaf = typeof (child as S).$id === 'string' ? undefined : leafCheck(unit, child as S, 'x', path)
-  return [leaf !== undefined ? `{ const x = ${value}; ${leaf} }` : `${collectorFor(unit, child)}(${value}, ${path}, out)`]
+  if (leaf === undefined) return [`${collectorFor(unit, child)}(${value}, ${path}, out)`]
+  return [/\bx\b/.test(leaf) ? `{ const x = ${value}; ${leaf} }` : leaf]
 }
 
 function body(unit: CodeUnit, s: S): string[] {

@@ -17,7 +17,14 @@ export function checkFor(unit: CodeUnit, schema: TSchema): string {
   const code = TypeCompiler.Code(schema, [...unit.references.values()], { language: 'typescript' })
     .replaceAll('for(const value: any of ', 'for(const value of ')
     .replaceAll('[].includes(key)', '([] as string[]).includes(key)')
-  for (const helper of ['kind', 'format', 'hash']) if (new RegExp(`\\b${helper}\\(`).test(code)) unit.helpers.add(helper)
-  const indented = code.split('\n').map((line) => `  ${line}`).join('\n')
+    // An array of `Any` checks each element against `true`: its loop binding goes unread.
+    .replaceAll('for(const value of array) if(!((true)))', 'for(const _value of array) if(!((true)))')
+  // A check that accepts or refuses everything (`Any`, `Never`) never reads its parameter.
+  const entry = 'return function check(value: any): boolean {'
+  const at = code.lastIndexOf(entry)
+  const usesValue = at < 0 || /\bvalue\b/.test(code.slice(at + entry.length))
+  const checked = usesValue ? code : `${code.slice(0, at)}return function check(_value: any): boolean {${code.slice(at + entry.length)}`
+  for (const helper of ['kind', 'format', 'hash']) if (new RegExp(`\\b${helper}\\(`).test(checked)) unit.helpers.add(helper)
+  const indented = checked.split('\n').map((line) => `  ${line}`).join('\n')
   return declareOnce(unit, 'check', (name) => `const ${name}: (value: unknown) => boolean = (() => {\n${indented}\n})()`)
 }

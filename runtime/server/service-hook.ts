@@ -28,8 +28,8 @@ export function createServiceHook(descriptor: ServiceDescriptor, options: Regist
     if (params.query === undefined || params.query === null) context.params = { ...context.params, query: {} }
     if (params.provider !== undefined || options.validateInternalCalls === true) {
       const parts: Record<string, unknown> = { query: context.params.query }
-      if (context.id !== undefined) parts.id = context.id
-      if (context.data !== undefined) parts.data = context.data
+      if (context.id !== undefined) parts['id'] = context.id
+      if (context.data !== undefined) parts['data'] = context.data
       guardPrototypeKeys(parts)
       validateCall(descriptor, context)
     }

@@ -26,6 +26,17 @@ const model: GenModel = {
       custom: [{ name: 'publish2', pascal: 'Publish2', data: Type.Object({ at: Type.String({ format: 'date-time' }) }), result: Post }],
       events: [{ name: 'viewed', pascal: 'Viewed', schema: Type.Object({ id: Type.Integer() }) }],
     }),
+    // Kinds whose generated functions leave parameters unused, and the rest of the JSON kinds.
+    serviceModel('odd', {
+      result: Type.Object({
+        never: Type.Optional(Type.Never()), any: Type.Any(), unknown: Type.Unknown(), both: Type.Intersect([Type.Any(), Type.Unknown()]),
+        tuple: Type.Tuple([Type.String(), Type.Null()]), record: Type.Record(Type.String(), Type.Boolean()), not: Type.Not(Type.Integer()),
+        tree: Type.Recursive((This) => Type.Object({ children: Type.Array(This) }), { $id: 'OddTree' }), empty: Type.Object({}),
+        union: Type.Union([Type.Object({ a: Type.String() }), Type.Object({ b: Type.String() })]), unique: Type.Array(Type.Any(), { uniqueItems: true }),
+      }),
+      query: Type.Object({}, { additionalProperties: false }), methods: ['get'],
+      events: [{ name: 'nothing', pascal: 'Nothing', schema: Type.Never() }, { name: 'whatever', pascal: 'Whatever', schema: Type.Any() }],
+    }),
   ],
   connection: undefined,
 }
@@ -60,14 +71,14 @@ test('the output is byte-identical run after run', () => {
   assert.equal(emitServer(model).content, emitServer(model).content)
 })
 
-test('the generated files type-check under the strict flags, noUnusedLocals included', () => {
+test('the generated files type-check under the strict flags, unused locals and parameters included', () => {
   mkdirSync(join(repoRoot, '.tmp'), { recursive: true })
   const dir = mkdtempSync(join(repoRoot, '.tmp', 'server-emit-'))
   try {
     for (const file of emitFiles(model)) writeFileSync(join(dir, file.name), file.content)
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
       extends: '../../tsconfig.base.json',
-      compilerOptions: { noEmit: true, customConditions: ['feathers-sio-gen-source'], noUnusedLocals: true, noImplicitReturns: true },
+      compilerOptions: { noEmit: true, customConditions: ['feathers-sio-gen-source'], noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true, noPropertyAccessFromIndexSignature: true },
       include: ['*.ts'],
     }))
     const result = spawnSync(join(repoRoot, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', timeout: 120_000 })
