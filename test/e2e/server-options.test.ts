@@ -60,9 +60,15 @@ test('validateResults fails a wrong result shape with GeneralError (500), checke
 
 test('with plain @feathersjs/socketio the hooks still guard, validate and clean', async () => {
   const server = await startSampleServer({ transport: 'feathers' })
-  const connected = await connectClient(server.url)
+  const connected = await connectClient(server.url, { auth: { userId: 1 } })
   try {
     const users = connected.client.service('users')
+    await users.find({ query: { role: 'admin' } })
+    const params = server.services.calls[0]?.params
+    assert.equal(params?.provider, 'socketio')
+    assert.equal(params?.user?.id, 1, 'io.use middleware → params.user')
+    assert.ok(server.app.channel('role:admin').connections.includes(params?.connection as never), 'params.connection is what channels hold')
+    server.services.calls.length = 0
     // Feathers merges the query with Object.assign, which turns an own `__proto__` key into
     // the query's prototype: the hook refuses the swapped prototype.
     await assert.rejects(users.find({ query: JSON.parse('{"__proto__":{"polluted":true}}') }), { code: 400 })

@@ -76,13 +76,19 @@ test('the generated files type-check under the strict flags, unused locals and p
   const dir = mkdtempSync(join(repoRoot, '.tmp', 'server-emit-'))
   try {
     for (const file of emitFiles(model)) writeFileSync(join(dir, file.name), file.content)
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-      extends: '../../tsconfig.base.json',
-      compilerOptions: { noEmit: true, customConditions: ['feathers-sio-gen-source'], noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true, noPropertyAccessFromIndexSignature: true },
-      include: ['*.ts'],
-    }))
-    const result = spawnSync(join(repoRoot, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', timeout: 120_000 })
-    assert.equal(result.status, 0, result.stdout + result.stderr)
+    // Under nodenext (the base config) and under bundler resolution (SPEC §5).
+    for (const [name, resolution] of [['nodenext', {}], ['bundler', { module: 'esnext', moduleResolution: 'bundler' }]] as const) {
+      writeFileSync(join(dir, `tsconfig.${name}.json`), JSON.stringify({
+        extends: '../../tsconfig.base.json',
+        compilerOptions: {
+          noEmit: true, customConditions: ['feathers-sio-gen-source'], noUnusedLocals: true, noUnusedParameters: true,
+          noImplicitReturns: true, noPropertyAccessFromIndexSignature: true, ...resolution,
+        },
+        include: ['*.ts'],
+      }))
+      const result = spawnSync(join(repoRoot, 'node_modules/.bin/tsc'), ['-p', join(dir, `tsconfig.${name}.json`)], { encoding: 'utf8', timeout: 120_000 })
+      assert.equal(result.status, 0, `${name}: ${result.stdout}${result.stderr}`)
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
