@@ -100,3 +100,12 @@ export function missedBy(ratio: Ratio): number | undefined {
   const value = ratio.cell.summary.median
   return Math.abs(value / ratio.target.value - 1) * 100
 }
+
+/** Combines cells run by run (`fn` gets the i-th sample of each); missing if any cell is. */
+export function combine(cells: readonly Cell[], fn: (values: number[]) => number): Cell {
+  const absent = cells.find((c): c is Missing => c.kind === 'missing')
+  if (absent !== undefined) return absent
+  const lists = (cells as Measured[]).map((c) => c.samples)
+  const count = Math.min(...lists.map((l) => l.length))
+  return measured(Array.from({ length: count }, (_, i) => fn(lists.map((l) => l[i]!))).filter(Number.isFinite), 'no finite value')
+}
