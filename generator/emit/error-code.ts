@@ -1,17 +1,17 @@
 import type { TSchema } from '@sinclair/typebox'
 import { declareOnce, freshName, literal, nameOf, pointerSegment, resolveRef, setName } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
+import { fail, jsonType, leafCheck, num, TYPE_GUARDS } from './leaf-check-code.js'
 import { schemaKind } from './schema-reflect.js'
 
 // Generates error collectors: `function collect_N(v: any, p: string, out: ValidationFailure[])`
-// appends `{ path, message }` for every failure of `v` under the JSON pointer `p`. They run only
-// after the (TypeBox-generated) check failed, so clarity beats speed here; messages name what was
-// expected and never echo the value (a rejected password must not come back in an error).
+// appends `{ path, message }` for every failure of `v` under the JSON pointer `p`. They run when
+// the (TypeBox-generated) check failed: leaves are inlined and path strings built only for a
+// failure, so an invalid call is answered about as fast as Ajv collects all its errors. Messages
+// name what was expected and never echo the value (a rejected password must not come back).
 
 type S = TSchema & Record<string, unknown>
 const PREFIX = 'collect'
-const fail = (path: string, message: string) => `out.push({ path: ${path}, message: ${literal(message)} })`
-const num = (value: unknown): value is number => typeof value === 'number'
 
 /** True for a schema every value satisfies: no collector is needed. */
 export function acceptsAnything(schema: TSchema): boolean {
@@ -87,60 +87,6 @@ function body(unit: CodeUnit, s: S): string[] {
   }
 }
 
-/**
- * One statement checking a leaf value `x` (a string, number, literal, …) and reporting at `path`,
- * or undefined for a structured schema. Parents inline it, so a valid leaf costs no call and the
- * path string is only built when something is wrong.
- */
-function leafCheck(unit: CodeUnit, s: S, x: string, path: string): string | undefined {
-  switch (schemaKind(s)) {
-    case 'Never': return fail(path, 'Expected no value')
-    case 'Null': return `if (${x} !== null) ${fail(path, 'Expected null')}`
-    case 'Boolean': return `if (typeof ${x} !== 'boolean') ${fail(path, 'Expected boolean')}`
-    case 'Literal': return `if (${x} !== ${literal(s.const)}) ${fail(path, `Expected ${literal(s.const)}`)}`
-    case 'String': case 'TemplateLiteral': return stringCheck(unit, s, x, path)
-    case 'Number': case 'Integer': return numberCheck(s, x, path)
-    case 'Union': {
-      const variants = (Array.isArray(s.anyOf) ? s.anyOf : []) as S[]
-      if (variants.length === 0 || !variants.every((variant) => schemaKind(variant) === 'Literal')) return undefined
-      const values = variants.map((variant) => variant.const)
-      const set = declareOnce(unit, 'values', (name) => `const ${name}: ReadonlySet<unknown> = new Set(${literal(values)})`)
-      return `if (!${set}.has(${x})) ${fail(path, `Expected one of ${values.map((value) => literal(value)).join(', ')}`)}`
-    }
-    default: return undefined
-  }
-}
-
-function stringCheck(unit: CodeUnit, s: S, x: string, path: string): string {
-  const checks: string[] = []
-  if (num(s.minLength)) checks.push(`if (${x}.length < ${s.minLength}) ${fail(path, `Expected string length greater or equal to ${s.minLength}`)}`)
-  if (num(s.maxLength)) checks.push(`if (${x}.length > ${s.maxLength}) ${fail(path, `Expected string length less or equal to ${s.maxLength}`)}`)
-  if (typeof s.pattern === 'string') {
-    const re = declareOnce(unit, 'pattern', (name) => `const ${name} = new RegExp(${literal(s.pattern)})`)
-    checks.push(`if (!${re}.test(${x})) ${fail(path, `Expected string to match the pattern ${s.pattern}`)}`)
-  }
-  if (typeof s.format === 'string') {
-    unit.helpers.add('format')
-    checks.push(`if (!format(${literal(s.format)}, ${x})) ${fail(path, `Expected string to match the '${s.format}' format`)}`)
-  }
-  return `if (typeof ${x} !== 'string') { ${fail(path, 'Expected string')} }${checks.length > 0 ? ` else { ${checks.join('; ')} }` : ''}`
-}
-
-function numberCheck(s: S, x: string, path: string): string {
-  const integer = schemaKind(s) === 'Integer'
-  const checks: string[] = []
-  const bound = (key: string, op: string, words: string) => {
-    if (num(s[key])) checks.push(`if (${x} ${op} ${s[key]}) ${fail(path, `Expected ${integer ? 'integer' : 'number'} to be ${words} ${s[key]}`)}`)
-  }
-  bound('minimum', '<', 'greater or equal to')
-  bound('maximum', '>', 'less or equal to')
-  bound('exclusiveMinimum', '<=', 'greater than')
-  bound('exclusiveMaximum', '>=', 'less than')
-  if (num(s.multipleOf)) checks.push(`if (${x} % ${s.multipleOf} !== 0) ${fail(path, `Expected a multiple of ${s.multipleOf}`)}`)
-  const type = integer ? `!Number.isInteger(${x})` : `!Number.isFinite(${x})`
-  return `if (${type}) { ${fail(path, integer ? 'Expected integer' : 'Expected number')} }${checks.length > 0 ? ` else { ${checks.join('; ')} }` : ''}`
-}
-
 function propertyCount(s: S): string[] {
   const lines: string[] = []
   if (num(s.minProperties)) lines.push(`if (Object.getOwnPropertyNames(v).length < ${s.minProperties}) ${fail('p', `Expected at least ${s.minProperties} properties`)}`)
@@ -151,7 +97,7 @@ function propertyCount(s: S): string[] {
 const OBJECT_GUARD = `if (typeof v !== 'object' || v === null || Array.isArray(v)) { ${fail('p', 'Expected object')}; return }`
 
 /** Lines handling keys outside `known` by `additional` (false: unexpected; a schema: validated). */
-function additionalLines(unit: CodeUnit, known: readonly string[], additional: unknown, keyword: string): string[] {
+function additionalLines(unit: CodeUnit, known: readonly string[], additional: unknown): string[] {
   if (additional !== false && (typeof additional !== 'object' || additional === null)) return []
   if (typeof additional === 'object' && acceptsAnything(additional as TSchema)) return []
   unit.helpers.add('pointer')
@@ -160,7 +106,7 @@ function additionalLines(unit: CodeUnit, known: readonly string[], additional: u
     ? (known.length === 0 ? 'true' : known.map((key) => `key !== ${literal(key)}`).join(' && '))
     : `!${declareOnce(unit, 'keys', (name) => `const ${name}: ReadonlySet<string> = new Set(${literal(known)})`)}.has(key)`
   const onExtra = additional === false
-    ? fail('p + "/" + pointer(key)', keyword === 'unevaluatedProperties' ? 'Unexpected property' : 'Unexpected property')
+    ? fail('p + "/" + pointer(key)', 'Unexpected property')
     : `${collectorFor(unit, additional as TSchema)}(v[key], p + "/" + pointer(key), out)`
   return [`for (const key of Object.getOwnPropertyNames(v)) if (${unknown}) ${onExtra}`]
 }
@@ -180,7 +126,7 @@ function objectBody(unit: CodeUnit, s: S): string[] {
       lines.push(`if (${member} !== undefined) ${inner[0]}`)
     }
   }
-  return [...lines, ...additionalLines(unit, Object.keys(properties), s.additionalProperties, 'additionalProperties')]
+  return [...lines, ...additionalLines(unit, Object.keys(properties), s.additionalProperties)]
 }
 
 function recordBody(unit: CodeUnit, s: S): string[] {
@@ -233,29 +179,6 @@ function tupleBody(unit: CodeUnit, s: S): string[] {
   return lines
 }
 
-/** The JSON type a schema's values all have, when there is exactly one (`string`, `object`, …). */
-function jsonType(s: S): string | undefined {
-  switch (schemaKind(s)) {
-    case 'String': case 'TemplateLiteral': return 'string'
-    case 'Number': case 'Integer': return 'number'
-    case 'Boolean': return 'boolean'
-    case 'Null': return 'null'
-    case 'Literal': return typeof s.const
-    case 'Object': case 'Record': return 'object'
-    case 'Array': case 'Tuple': return 'array'
-    case 'Union': {
-      const types = new Set(((Array.isArray(s.anyOf) ? s.anyOf : []) as S[]).map(jsonType))
-      return types.size === 1 ? [...types][0] : undefined
-    }
-    default: return undefined
-  }
-}
-
-const TYPE_GUARDS: Readonly<Record<string, string>> = {
-  string: "typeof v === 'string'", number: "typeof v === 'number'", boolean: "typeof v === 'boolean'", null: 'v === null',
-  object: "typeof v === 'object' && v !== null && !Array.isArray(v)", array: 'Array.isArray(v)',
-}
-
 function unionBody(unit: CodeUnit, s: S): string[] {
   const variants = (Array.isArray(s.anyOf) ? s.anyOf : []) as S[]
   if (variants.some(acceptsAnything)) return []
@@ -278,6 +201,6 @@ function intersectBody(unit: CodeUnit, s: S): string[] {
   const unevaluated = s.unevaluatedProperties
   if (unevaluated === undefined || !parts.every((part) => schemaKind(part) === 'Object')) return lines
   const known = [...new Set(parts.flatMap((part) => Object.keys(((part as S).properties ?? {}) as object)))]
-  const extra = additionalLines(unit, known, unevaluated, 'unevaluatedProperties')
+  const extra = additionalLines(unit, known, unevaluated)
   return extra.length === 0 ? lines : [...lines, `if (typeof v === 'object' && v !== null && !Array.isArray(v)) {`, ...extra.map((l) => `  ${l}`), '}']
 }
