@@ -17,7 +17,7 @@ export const sizes = {
   },
   quick: {
     runs: 2,
-    typeCheck: { sizes: [10] },
+    typeCheck: { sizes: [25] },
     generation: { sizes: [10] },
     roundTrip: { warmupMs: 100, windowMs: 300 },
     validation: { budgetMs: 30, services: 10 },
