@@ -28,11 +28,11 @@ function knownMethods(app: Application): Set<string> {
 function refusal(app: Application, socket: Socket, packet: unknown[]): FeathersError | undefined {
   const [event, path] = packet
   const name = String(event).slice(0, 100)
-  if (!knownMethods(app).has(name)) {
-    // Feathers only listens for known method names: anything else would go unanswered, unless
-    // the application listens for it itself.
-    return socket.listeners(name).length > 0 ? undefined : new MethodNotAllowed(`Method '${name}' is not known`)
-  }
+  // Feathers listens on each socket for the method names its services had when the socket
+  // connected; an event nobody listens for would go unanswered (a client waits until its timeout).
+  if (socket.listeners(name).length === 0) return new MethodNotAllowed(`Method '${name}' is not known`)
+  // An event the application handles itself is none of our business.
+  if (!knownMethods(app).has(name)) return undefined
   if (typeof path !== 'string') return new BadRequest('Invalid service path: expected a string')
   const args = typeof packet[packet.length - 1] === 'function' ? packet.slice(2, -1) : packet.slice(2)
   // Checked here, before Feathers merges the query with Object.assign (which turns an own

@@ -186,3 +186,19 @@ describe('every call is answered', () => {
     }
   })
 })
+
+test('an event the application handles itself passes through untouched', async () => {
+  const server = await startServer((app) => {
+    app.configure(socketio((io) => {
+      io.on('connection', (socket) => socket.on('ping-me', (value: unknown, ack: (reply: unknown) => void) => ack({ pong: value })))
+    }))
+    app.use('echo', echo)
+  })
+  const socket = await connectSocket(server.url)
+  try {
+    assert.deepEqual(await emitWithAck(socket, 2000, 'ping-me', 7), [{ pong: 7 }])
+  } finally {
+    socket.close()
+    await server.close()
+  }
+})
