@@ -1,5 +1,5 @@
-// The server of docs/server.md, type-checked by the project typecheck. Keep the two in sync
-// (docs imports from './generated/…', this file from '../.generated/…').
+// The server of docs/server.md: type-checked by the project typecheck, run by server-readme.test.ts.
+// test/unit/server-docs.test.ts keeps the two identical (docs import from './generated/…').
 import { feathers } from '@feathersjs/feathers'
 import { NotAuthenticated, NotFound } from '@feathersjs/errors'
 import { socketio } from 'feathers-sio-gen/server'
@@ -84,11 +84,9 @@ const messagesService: MessagesService = {
   },
 }
 
-const app = registerServices(feathers(), { users: usersService, messages: messagesService }, {
-  validateResults: process.env.NODE_ENV !== 'production',
-})
-
-app.configure(socketio({ cors: { origin: 'http://localhost:5173' } }, (io) => {
+// The transport first: Feathers gives real-time events only to services registered after it.
+const base = feathers()
+base.configure(socketio({ cors: { origin: 'http://localhost:5173' } }, (io) => {
   // Whatever socket middleware puts on socket.feathers becomes params of every call.
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown }).token
@@ -97,6 +95,11 @@ app.configure(socketio({ cors: { origin: 'http://localhost:5173' } }, (io) => {
     next()
   })
 }))
+
+// One call registers both services with their validation and cleaning; `app` knows their types.
+export const app = registerServices(base, { users: usersService, messages: messagesService }, {
+  validateResults: process.env.NODE_ENV !== 'production',
+})
 
 // Channels hold params.connection (socket.feathers); publish every event to logged-in users.
 app.on('connection', (connection) => {
@@ -121,8 +124,9 @@ export function typing(userId: number) {
 }
 
 export async function start(port = 3030) {
-  await app.listen(port)
+  const server = await app.listen(port)
   console.log(`Feathers over Socket.io on port ${port}`)
+  return server
 }
 
 async function hash(password: string): Promise<string> {
