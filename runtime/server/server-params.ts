@@ -45,4 +45,4 @@ export type CallableMethod<F> = F extends (...args: infer A) => infer R
   : F
 
 /** A service implementation as callers see it (`app.service(path)`): params optional and partial. */
-export type CallableService<S> = { [K in keyof S]: CallableMethod<S[K]> }
+export type CallableService<S> = { [K in keyof S]: K extends 'setup' | 'teardown' ? S[K] : CallableMethod<S[K]> }

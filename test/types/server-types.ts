@@ -39,6 +39,12 @@ export const missingCustom: ServiceImplementations = { users, messages: { find: 
 // @ts-expect-error every declared path needs an implementation
 export const missingService: ServiceImplementations = { users }
 
+// Feathers' lifecycle methods are allowed on an implementation object.
+export const withSetup: ServiceImplementations = {
+  users,
+  messages: { ...messages, async setup(app, path) { void app.service('users'); void path.length } },
+}
+
 // params.query and the connection's fields are typed.
 export const find: MessagesService['find'] = async (params) => {
   const userId: MessagesQuery['userId'] = params.query.userId
