@@ -1,3 +1,6 @@
+/// <reference types="@feathersjs/socketio" preserve="true" />
+// The reference keeps `@feathersjs/socketio`'s augmentation of Application (`app.listen`, `app.io`)
+// in our declarations, so users who import only feathers-sio-gen/server still get those types.
 import feathersSocketio from '@feathersjs/socketio'
 import type { Application } from '@feathersjs/feathers'
 import type { Server, ServerOptions } from 'socket.io'
