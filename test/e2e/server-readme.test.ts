@@ -5,7 +5,7 @@ import { closeApp } from '../helpers/start-server.js'
 import { connectClient } from '../helpers/connect-client.js'
 import { app, start, typing } from '../types/server-readme-example.js'
 
-// The complete server of docs/server.md, run: sign up, log in through the socket middleware,
+// The complete server of README.md, run: sign up, log in through the socket middleware,
 // post, and receive the cleaned events a logged-in client is published.
 
 test('the docs server works end to end', async (t) => {

@@ -1,4 +1,4 @@
-// The server of docs/server.md: type-checked by the project typecheck, run by server-readme.test.ts.
+// The server of README.md: type-checked by the project typecheck, run by server-readme.test.ts.
 // test/unit/server-docs.test.ts keeps the two identical (docs import from './generated/…').
 import { feathers } from '@feathersjs/feathers'
 import { NotAuthenticated, NotFound } from '@feathersjs/errors'
