@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [--only 1,3] [--results <file>] [--json <file>] [--note <text>]`:
 // runs the benchmarks, prints each section as it finishes, and writes RESULTS.md (a full run:
 // bench/RESULTS.md; --quick: bench/.work/RESULTS.quick.md) and the raw numbers as JSON.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadavg } from 'node:os'
@@ -9,7 +9,7 @@ import { formatResults } from './harness/format-results.js'
 import type { RunReport } from './harness/format-results.js'
 import { formatSection } from './harness/format-table.js'
 import { readMachineInfo } from './harness/machine-info.js'
-import { repoRoot, workRoot } from './harness/workspace.js'
+import { repoRoot, useRunRoot, workRoot } from './harness/workspace.js'
 import { runBenchmarks, sizes } from './run-benchmarks.js'
 
 const { values } = parseArgs({
@@ -21,6 +21,8 @@ const only = values.only?.split(',').map(Number)
 const resultsFile = values.results ?? (quick ? join(workRoot, 'RESULTS.quick.md') : join(repoRoot, 'bench', 'RESULTS.md'))
 const jsonFile = values.json ?? join(workRoot, quick ? 'results.quick.json' : 'results.json')
 
+// A full run keeps its projects in bench/.work/full for inspection; a quick one removes its own.
+const runRoot = useRunRoot(quick ? `quick-${process.pid}` : 'full')
 const machine = readMachineInfo(repoRoot)
 const started = performance.now()
 const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
@@ -49,6 +51,7 @@ for (const [file, content] of [[resultsFile, markdown], [jsonFile, `${JSON.strin
 const targets = sections.flatMap((s) => s.ratios.filter((r) => r.target !== undefined))
 console.log(`targets: ${targets.filter((r) => r.status === 'met').length} met, ${targets.filter((r) => r.status === 'missed').length} missed, ${targets.filter((r) => r.status === 'not measured').length} not measured`)
 console.log(`wrote ${resultsFile} and ${jsonFile} in ${Math.round(report.durationSeconds)} s`)
+if (quick) rmSync(runRoot, { recursive: true, force: true })
 if (crashed.length > 0) {
   crashed.forEach((line) => console.error(`crashed: ${line}`))
   process.exit(1)

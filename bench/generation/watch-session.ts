@@ -29,6 +29,10 @@ export async function startWatch(project: string, outDir: string): Promise<Watch
     }
   })
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  // --watch never exits on its own: make sure it ends with us, however we end.
+  const killOnExit = () => { child.kill('SIGKILL') }
+  process.once('exit', killOnExit)
+  void exited.then(() => process.off('exit', killOnExit))
   let gone = false
   void exited.then(() => { gone = true; wake?.() })
   // Lines are queued as they arrive (one chunk can hold several); this takes the next one.

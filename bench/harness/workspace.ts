@@ -5,12 +5,22 @@ import { fileURLToPath } from 'node:url'
 /** The repository root. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
-/** Where benchmarks write their projects (gitignored). */
+/** bench/.work: gitignored; every run writes its projects into a folder of its own in it. */
 export const workRoot = join(repoRoot, 'bench', '.work')
 
-/** A fresh, empty directory under bench/.work. */
+// Inside the repository (so projects resolve its node_modules and the package itself), but per
+// run: a --quick run inside `npm test` must not wipe the projects a full run is serving from.
+let runRoot = join(workRoot, 'default')
+
+/** Sets the folder this run's projects go to (under bench/.work). */
+export function useRunRoot(name: string): string {
+  runRoot = join(workRoot, name)
+  return runRoot
+}
+
+/** A fresh, empty directory under this run's folder. */
 export function freshDir(...parts: string[]): string {
-  const dir = join(workRoot, ...parts)
+  const dir = join(runRoot, ...parts)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   return dir
