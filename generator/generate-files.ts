@@ -16,6 +16,11 @@ export interface GeneratedOutput {
 export function generateFiles(modules: readonly LoadedModule[]): GeneratedOutput {
   const { model, diagnostics } = buildModel([...modules])
   if (diagnostics.length > 0) return { model: undefined, files: [], diagnostics }
+  return emitModel(model)
+}
+
+/** A valid model → files in memory; an emitter that throws becomes a diagnostic, not a crash. */
+export function emitModel(model: GenModel): GeneratedOutput {
   try {
     return { model, files: emitFiles(model), diagnostics: [] }
   } catch (error) {

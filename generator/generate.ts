@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { generateFiles } from './generate-files.js'
 import { findSchemaModules } from './load/find-schema-modules.js'
 import { loadSchemaModules } from './load/load-schema-modules.js'
+import { buildModel } from './model/build-model.js'
 import type { Diagnostic } from './model/model.js'
 import { applyOutput } from './write/apply-output.js'
 import type { FileAction } from './write/plan-output.js'
@@ -60,7 +60,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   progress(`loading ${found.length} schema module${found.length === 1 ? '' : 's'} from ${options.schemaDir}`)
   const modules = await loadSchemaModules(found, cwd)
   progress('checking schemas and emitting code')
-  const output = generateFiles(modules)
+  const checked = buildModel(modules)
+  // The emitters pull in ts-morph (TypeScript itself): load them only when there is a valid model
+  // to emit, so --help, --version and runs that stop at schema problems answer quickly.
+  const output = checked.diagnostics.length > 0
+    ? { model: undefined, files: [], diagnostics: checked.diagnostics }
+    : (await import('./generate-files.js')).emitModel(checked.model)
   const base = { modules: found.length, outDir, services: output.model?.services.map((s) => s.path) ?? [] }
   const done = (result: Omit<GenerateResult, 'durationMs' | keyof typeof base>): GenerateResult =>
     ({ ...base, ...result, durationMs: Math.round(performance.now() - started) })
