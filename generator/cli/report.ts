@@ -26,7 +26,7 @@ export function reportResult(result: GenerateResult, options: { check: boolean; 
       ],
     }
   }
-  const services = `${result.services.length} service${result.services.length === 1 ? '' : 's'} (${result.services.join(', ')})`
+  const services = `${result.services.length} service${result.services.length === 1 ? '' : 's'} (${listNames(result.services)})`
   if (options.check) {
     const stale = result.files.filter((f) => f.action !== 'unchanged')
     if (stale.length > 0) {
@@ -48,4 +48,9 @@ export function reportResult(result: GenerateResult, options: { check: boolean; 
     ],
     err: [],
   }
+}
+
+/** Up to ten names, then how many more: a 500-service summary stays one readable line. */
+function listNames(names: readonly string[]): string {
+  return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')}, … ${names.length - 10} more`
 }

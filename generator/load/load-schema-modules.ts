@@ -16,18 +16,19 @@ export async function loadSchemaModules(files: readonly SchemaModuleFile[], cwd:
   const namespace = `feathers-sio-gen-${process.pid}-${++runs}`
   const scope = register({ namespace })
   const parent = pathToFileURL(`${cwd}/`).href
-  const loaded: LoadedModule[] = []
-  try {
-    for (const file of files) {
-      try {
-        const exports = (await scope.import(pathToFileURL(file.absolute).href, parent)) as Record<string, unknown>
-        loaded.push({ file: file.display, exports: { ...exports } })
-      } catch (error) {
-        loaded.push({ file: file.display, error: describeLoadError(error, cwd) })
-      }
+  // All imports start at once: tsx's loader hooks answer from another thread, so one module at a
+  // time leaves this one idle; the results still come back in path order.
+  const load = async (file: SchemaModuleFile): Promise<LoadedModule> => {
+    try {
+      const exports = (await scope.import(pathToFileURL(file.absolute).href, parent)) as Record<string, unknown>
+      return { file: file.display, exports: { ...exports } }
+    } catch (error) {
+      return { file: file.display, error: describeLoadError(error, cwd) }
     }
+  }
+  try {
+    return await Promise.all(files.map(load))
   } finally {
     await scope.unregister()
   }
-  return loaded
 }

@@ -7,7 +7,7 @@ import { checkJsonSafe } from './check-json-safe.js'
 import { checkRefs, collectIds } from './check-refs.js'
 import { joinPath } from './identifier.js'
 import type { Diagnostic, NamedSchema } from './model.js'
-import { isSameSchema, isSchema } from './typebox-kind.js'
+import { createSameSchemaTest, isSchema } from './typebox-kind.js'
 
 /** A schema to check, with where its problems are reported. */
 interface Root {
@@ -46,8 +46,7 @@ export function checkSchemas(
     if (isSchema(schema)) roots.push({ schema, file, subject: exportName, path: '', own: false })
   }
   const ids = collectIds(roots.map((root) => root.schema))
-  const namedList = [...named]
-  const skip = (schema: TSchema) => named.has(schema) || namedList.some((other) => isSameSchema(schema, other))
+  const skip = createSameSchemaTest(named)
   const diagnostics: Diagnostic[] = []
   for (const root of roots) {
     const where = { file: root.file, subject: root.subject }
