@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url'
  * as any value. Users get the message and the schema location, never a raw stack only.
  */
 export function describeLoadError(error: unknown, cwd: string): string {
-  const raw = error instanceof Error ? error.message : String(error)
+  // Node's "Require stack:" list repeats the file, and tsx's `?namespace=…` suffix is ours, not the user's.
+  const raw = (error instanceof Error ? error.message : String(error))
+    .split('\nRequire stack:')[0]!
+    .replace(/\?namespace=[\w-]+/g, '')
   const shortened = raw
     .replace(/file:\/\/[^\s:)]+/g, (url) => relativePath(fileURLToPath(url.replace(/\?.*$/, '')), cwd))
     .replace(/(^|[\s(])(\/[^\s:)]+\.(?:m?ts|m?js))/g, (_m, lead: string, path: string) => lead + relativePath(path, cwd))

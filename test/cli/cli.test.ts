@@ -178,6 +178,14 @@ describe('a failed run leaves the out directory exactly as it was', () => {
     assert.deepEqual(box.snapshot('generated'), before)
   })
 
+  test('a module importing a missing package says which, without loader internals', async () => {
+    box.write('schemas/events.ts', "import { thing } from 'no-such-package-here'\nexport const x = thing\n")
+    const run = await box.run('schemas')
+    assert.equal(run.code, 1)
+    assert.match(run.stderr, /^schemas\/events\.ts: threw while loading: Cannot find (module|package) 'no-such-package-here'/m)
+    assert.doesNotMatch(run.stderr, /namespace=|Require stack/)
+  })
+
   test('a module that throws is named with the thrown message and its line', async () => {
     box.write('schemas/events.ts', '\nthrow new Error("database URL not set")\n')
     const run = await box.run('schemas')
