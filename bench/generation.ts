@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildDist } from './harness/build-dist.js'
+import { LimitError } from './harness/limit-error.js'
 import { measured, missing, ratioOf } from './harness/result.js'
 import type { Cell, Ratio, Section } from './harness/result.js'
 import { sampleRounds } from './harness/sample-rounds.js'
@@ -15,6 +16,9 @@ export interface GenerationOptions {
   sizes: readonly number[]
   runs: number
 }
+
+/** How long one edit may take to be regenerated before the sample is stopped (a lower bound). */
+const editLimitMs = 60_000
 
 /** A schema project of `n` synthesized services under bench/.work/generation. */
 function writeSchemaProject(n: number): string {
@@ -39,7 +43,7 @@ async function sampleWatch(project: string, runs: number): Promise<{ wallMs: num
   try {
     for (let round = 0; round < runs; round++) {
       await new Promise((resolve) => setTimeout(resolve, 300)) // let the watcher settle between edits
-      const run = session.nextRun(30_000)
+      const run = session.nextRun(editLimitMs)
       const started = performance.now()
       editOneModule(project, first, round)
       const { reportedMs: reported } = await run
@@ -57,12 +61,15 @@ export async function benchGeneration(options: GenerationOptions): Promise<Secti
   const buildProblem = await buildDist()
   const projects = new Map(options.sizes.map((n) => [n, writeSchemaProject(n)]))
   const failures = new Map<string, string>()
+  const bounds = new Map<string, number>()
   if (buildProblem !== undefined) options.sizes.forEach((n) => failures.set(`${n}`, buildProblem))
   const samples = await sampleRounds(options.runs, options.sizes.map((n) => ({
     key: `${n}`,
     run: () => runCliCold(projects.get(n)!, 'generated'),
-  })), failures)
-  const cold = (n: number, metric: string): Cell => failures.has(`${n}`) ? missing(failures.get(`${n}`)!) : measured(samples[`${n}`]?.[metric] ?? [])
+  })), failures, bounds)
+  const cold = (n: number, metric: string): Cell => failures.has(`${n}`)
+    ? missing(failures.get(`${n}`)!, metric === 'wallMs' ? bounds.get(`${n}`) : undefined)
+    : measured(samples[`${n}`]?.[metric] ?? [])
 
   const watch = new Map<number, { wallMs: Cell; reportedMs: Cell }>()
   for (const n of options.sizes) {
@@ -72,7 +79,7 @@ export async function benchGeneration(options: GenerationOptions): Promise<Secti
       watch.set(n, { wallMs: measured(result.wallMs), reportedMs: measured(result.reportedMs) })
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error)
-      watch.set(n, { wallMs: missing(reason), reportedMs: missing(reason) })
+      watch.set(n, { wallMs: missing(reason, error instanceof LimitError ? error.atLeast : undefined), reportedMs: missing(reason) })
     }
   }
 

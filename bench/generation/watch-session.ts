@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
+import { LimitError } from '../harness/limit-error.js'
 import { cliBin } from './run-cli.js'
 
 /** A running `feathers-sio-gen --watch`; `nextRun` resolves when it reports its next finished run. */
@@ -36,13 +37,13 @@ export async function startWatch(project: string, outDir: string): Promise<Watch
   let gone = false
   void exited.then(() => { gone = true; wake?.() })
   // Lines are queued as they arrive (one chunk can hold several); this takes the next one.
-  const nextLine = async (deadline: number): Promise<string> => {
+  const nextLine = async (deadline: number, timeoutMs: number): Promise<string> => {
     for (;;) {
       const line = lines.shift()
       if (line !== undefined) return line
       if (gone) throw new Error(`--watch exited: ${stderr.trim().split('\n')[0] ?? ''}`)
       const left = deadline - performance.now()
-      if (left <= 0) throw new Error(`--watch reported no finished run in time${stderr ? ` (stderr: ${stderr.trim().split('\n').at(-1)})` : ''}`)
+      if (left <= 0) throw new LimitError(`--watch reported no finished run in ${Math.round(timeoutMs / 1000)} s`, timeoutMs)
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left)
         wake = () => { clearTimeout(timer); wake = undefined; resolve() }
@@ -52,7 +53,7 @@ export async function startWatch(project: string, outDir: string): Promise<Watch
   const nextRun = async (timeoutMs: number) => {
     const deadline = performance.now() + timeoutMs
     for (;;) {
-      const line = await nextLine(deadline)
+      const line = await nextLine(deadline, timeoutMs)
       const done = /done in (\d+) ms/.exec(line)
       if (done !== null) return { reportedMs: Number(done[1]) }
       if (/problem/.test(line)) throw new Error(`--watch run failed: ${line}`)
@@ -68,7 +69,8 @@ export async function startWatch(project: string, outDir: string): Promise<Watch
     await nextRun(180_000)
   } catch (error) {
     await close()
-    throw error
+    // The first run is a cold generation, measured elsewhere; here it only means no edit was timed.
+    throw new Error(`--watch did not finish its first run: ${error instanceof Error ? error.message : String(error)}`)
   }
   return { nextRun, close }
 }

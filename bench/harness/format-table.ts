@@ -11,7 +11,7 @@ export function formatNumber(value: number, digits?: number): string {
 /** `median (min–max)`, or `not measured: why`. */
 export function formatCell(cell: Cell | undefined, column?: Pick<Column, 'digits'>): string {
   if (cell === undefined) return '–'
-  if (cell.kind === 'missing') return `not measured: ${cell.reason}`
+  if (cell.kind === 'missing') return cell.atLeast === undefined ? `not measured: ${cell.reason}` : `over ${formatNumber(cell.atLeast, 0)} (stopped: ${cell.reason})`
   const { median, min, max, n } = cell.summary
   const f = (v: number) => formatNumber(v, column?.digits)
   return n === 1 || min === max ? f(median) : `${f(median)} (${f(min)}–${f(max)})`
@@ -32,10 +32,10 @@ export function formatTable(table: Table): string {
 
 /** One line for a ratio: value, range, target and verdict (with how far off when missed). */
 export function formatRatio(ratio: Ratio): string {
-  const value = formatCell(ratio.cell, { digits: 2 })
+  const value = ratio.atLeast === undefined ? formatCell(ratio.cell, { digits: 2 }) : `more than ${formatNumber(ratio.atLeast, 2)} (${formatCell(ratio.cell)})`
   const target = ratio.target === undefined ? '' : ` — target ${ratio.target.op} ${ratio.target.value}`
   const by = missedBy(ratio)
-  const verdict = ratio.status === 'missed' ? `: **missed** by ${formatNumber(by ?? 0, 1)}%`
+  const verdict = ratio.status === 'missed' ? `: **missed** by ${ratio.atLeast === undefined ? '' : 'more than '}${formatNumber(by ?? 0, 1)}%`
     : ratio.status === 'met' ? ': met' : ratio.status === 'not measured' && ratio.target !== undefined ? ': not measured' : ''
   return `- ${ratio.label} = ${value}${target}${verdict}`
 }

@@ -12,6 +12,8 @@ export interface Measured {
 export interface Missing {
   kind: 'missing'
   reason: string
+  /** Set when a run was stopped at a limit: the quantity is at least this (a lower bound). */
+  atLeast?: number
 }
 
 /** A table cell. */
@@ -52,6 +54,8 @@ export interface Ratio {
   target?: Target
   /** met / missed against the target, `info` without one, `not measured` when a side is missing. */
   status: 'met' | 'missed' | 'info' | 'not measured'
+  /** For a run stopped at a limit: the ratio is at least this (enough to call a `<=` target missed). */
+  atLeast?: number
 }
 
 /** Everything one benchmark reports. */
@@ -69,9 +73,9 @@ export function measured(samples: readonly number[], reasonIfEmpty = 'no samples
   return { kind: 'measured', samples: [...samples], summary: summarize(samples) }
 }
 
-/** A cell that says why it has no number. */
-export function missing(reason: string): Missing {
-  return { kind: 'missing', reason }
+/** A cell that says why it has no number (and, for a run stopped at a limit, a lower bound). */
+export function missing(reason: string, atLeast?: number): Missing {
+  return atLeast === undefined ? { kind: 'missing', reason } : { kind: 'missing', reason, atLeast }
 }
 
 /**
@@ -80,6 +84,11 @@ export function missing(reason: string): Missing {
  */
 export function ratioOf(label: string, numerator: Cell | undefined, denominator: Cell | undefined, target?: Target): Ratio {
   const base = target === undefined ? { label } : { label, target }
+  if (numerator?.kind === 'missing' && numerator.atLeast !== undefined && denominator?.kind === 'measured' && target?.op === '<=') {
+    // Stopped at a limit: the lower bound alone can show a `<=` target missed.
+    const atLeast = numerator.atLeast / denominator.summary.median
+    if (atLeast > target.value) return { ...base, cell: numerator, status: 'missed', atLeast }
+  }
   if (numerator?.kind !== 'measured' || denominator?.kind !== 'measured') {
     const reason = [numerator, denominator].find((c): c is Missing => c?.kind === 'missing')?.reason ?? 'a side was not measured'
     return { ...base, cell: missing(reason), status: 'not measured' }
@@ -94,10 +103,11 @@ export function ratioOf(label: string, numerator: Cell | undefined, denominator:
   return { ...base, cell, status: met ? 'met' : 'missed' }
 }
 
-/** How far a missed ratio is from its target, as a percentage of the target. */
+/** How far a missed ratio is from its target, as a percentage of the target (a lower bound with `atLeast`). */
 export function missedBy(ratio: Ratio): number | undefined {
-  if (ratio.status !== 'missed' || ratio.cell.kind !== 'measured' || ratio.target === undefined) return undefined
-  const value = ratio.cell.summary.median
+  if (ratio.status !== 'missed' || ratio.target === undefined) return undefined
+  const value = ratio.cell.kind === 'measured' ? ratio.cell.summary.median : ratio.atLeast
+  if (value === undefined) return undefined
   return Math.abs(value / ratio.target.value - 1) * 100
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import type { RunReport } from '../../bench/harness/format-results.js'
 import type { Cell } from '../../bench/harness/result.js'
-import { measured, missedBy, ratioOf } from '../../bench/harness/result.js'
+import { measured, missedBy, missing, ratioOf } from '../../bench/harness/result.js'
 import { summarize } from '../../bench/harness/stats.js'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -21,6 +21,11 @@ test('summaries and paired ratios', () => {
   assert.deepEqual(ratio.cell.kind === 'measured' && ratio.cell.summary, { median: 2, min: 2, max: 3, n: 3 })
   assert.ok(Math.abs(missedBy(ratio)! - 20) < 1e-9)
   assert.equal(ratioOf('a/b', measured([1]), { kind: 'missing', reason: 'absent' }, { op: '<=', value: 1 }).status, 'not measured')
+  // A run stopped at its limit is a lower bound: enough to call a `<=` target missed, never met.
+  const stopped = ratioOf('t/limit', missing('stopped after 120 s', 120_000), measured([3000]), { op: '<=', value: 1 })
+  assert.equal(stopped.status, 'missed')
+  assert.ok(Math.abs(missedBy(stopped)! - 3900) < 1e-9)
+  assert.equal(ratioOf('t/limit', missing('stopped', 100), measured([3000]), { op: '<=', value: 1 }).status, 'not measured')
 })
 
 test('npm run bench -- --quick: every benchmark reports well-formed numbers', { timeout: 300_000 }, () => {
