@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { AuthenticationService, JWTStrategy, authenticate } from '@feathersjs/authentication'
-import { LocalStrategy, hooks as localHooks } from '@feathersjs/authentication-local'
+import { authenticate } from '@feathersjs/authentication'
+import { hooks as localHooks } from '@feathersjs/authentication-local'
 import authenticationClient from '@feathersjs/authentication-client'
 import { NotFound } from '@feathersjs/errors'
 import type { Application } from '@feathersjs/feathers'
@@ -9,6 +9,7 @@ import { socketio } from 'feathers-sio-gen/server'
 import { registerServices } from '../.generated/server.js'
 import type { UsersService } from '../.generated/server.js'
 import type { User } from '../.generated/types.js'
+import { configureAuthentication } from '../helpers/configure-authentication.js'
 import { connectClient } from '../helpers/connect-client.js'
 import { createSampleServices } from '../helpers/sample-services.js'
 import { startServer } from '../helpers/start-server.js'
@@ -39,15 +40,7 @@ test('local then JWT authentication over Socket.io; the hash never reaches the c
   const sample = createSampleServices()
   const server = await startServer((app: Application) => {
     app.configure(socketio())
-    app.set('authentication', {
-      secret: 'a-test-secret-long-enough-for-hs256', entity: 'user', entityId: 'id', service: 'users',
-      authStrategies: ['jwt', 'local'], local: { usernameField: 'email', passwordField: 'password' },
-      jwtOptions: { header: { typ: 'access' }, audience: 'https://example.test', issuer: 'feathers', algorithm: 'HS256', expiresIn: '1h' },
-    })
-    const auth = new AuthenticationService(app)
-    auth.register('jwt', new JWTStrategy())
-    auth.register('local', new LocalStrategy())
-    app.use('authentication', auth)
+    configureAuthentication(app)
     const typed = registerServices(app, { users, messages: sample.messages })
     typed.service('users').hooks({ before: { create: [localHooks.hashPassword('password')] } })
     typed.service('messages').hooks({ before: { create: [authenticate('jwt')] } })

@@ -1,8 +1,9 @@
-import { AuthenticationService, JWTStrategy, authenticate } from '@feathersjs/authentication'
-import { LocalStrategy, hooks as localHooks } from '@feathersjs/authentication-local'
+import { authenticate } from '@feathersjs/authentication'
+import { hooks as localHooks } from '@feathersjs/authentication-local'
 import { NotFound } from '@feathersjs/errors'
 import type { Application, Params } from '@feathersjs/feathers'
 import type { Message, User } from '../.generated/types.js'
+import { configureAuthentication } from './configure-authentication.js'
 import { startPlainSocketioServer } from './plain-socketio-server.js'
 import type { RunningApp } from './plain-socketio-server.js'
 
@@ -22,15 +23,7 @@ export interface AuthServer extends RunningApp {
 export async function startAuthSocketioServer(): Promise<AuthServer> {
   const messageParams: AuthServer['messageParams'] = []
   const server = await startPlainSocketioServer((app: Application) => {
-    app.set('authentication', {
-      secret: 'test-secret-of-sufficient-length-for-hs256', entity: 'user', entityId: 'id', service: 'users',
-      authStrategies: ['jwt', 'local'], local: { usernameField: 'email', passwordField: 'password' },
-      jwtOptions: { header: { typ: 'access' }, audience: 'https://example.test', issuer: 'feathers', algorithm: 'HS256', expiresIn: '1h' },
-    })
-    const auth = new AuthenticationService(app)
-    auth.register('jwt', new JWTStrategy())
-    auth.register('local', new LocalStrategy())
-    app.use('authentication', auth)
+    configureAuthentication(app)
 
     const users: StoredUser[] = []
     app.use('users', {
