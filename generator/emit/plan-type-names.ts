@@ -2,7 +2,7 @@ import type { TSchema } from '@sinclair/typebox'
 import { pascalCase } from '../model/pascal-case.js'
 import { childSegment, schemaChildren } from './schema-children.js'
 import type { SchemaChild } from './schema-children.js'
-import { identityKey, isRecursive, isSameSchema, schemaKind } from './schema-reflect.js'
+import { identityKey, isQueryFilter, isRecursive, isSameSchema, schemaKind } from './schema-reflect.js'
 
 /** A declaration to write: its type name and the schema it stands for. */
 export interface TypeRoot {
@@ -26,7 +26,8 @@ export interface TypeNamePlan {
  * when one object is exported twice. A recursive schema can only be written through a name, so
  * one that is a root takes the root's name and one nested anonymously is hoisted under its owner's
  * name and property path (`Tree` → `children` → `TreeChildren`), made unique against `taken`.
- * A nested schema that a `Type.Ref` points to by `$id` is hoisted too, named after the `$id`.
+ * A nested schema that a `Type.Ref` points to by `$id` is hoisted too, named after the `$id`, and
+ * so is the filter of a `querySyntax` query (`MessageQuery` → `MessageQueryFilter`).
  * Roots are walked in the given order, so the same input always yields the same names.
  */
 export function planTypeNames(named: readonly TypeRoot[], roots: readonly TypeRoot[], taken: Iterable<string>): TypeNamePlan {
@@ -67,8 +68,10 @@ export function planTypeNames(named: readonly TypeRoot[], roots: readonly TypeRo
       if (seen.has(child.schema) || nameOf(child.schema) !== undefined) continue
       const id = child.schema.$id
       const target = typeof id === 'string' && targets.has(id) && !byRef.has(id)
-      if (isRecursive(child.schema) || target) {
-        const name = unique((target ? pascalCase(id) : '') || `${owner}${[...path, child].map(childSegment).join('')}`)
+      // A querySyntax filter sits in both `$or` and `$and`: declared once, it halves a query type.
+      const filter = isQueryFilter(child.schema)
+      if (isRecursive(child.schema) || target || filter) {
+        const name = unique((target ? pascalCase(id) : '') || (filter ? `${owner}Filter` : `${owner}${[...path, child].map(childSegment).join('')}`))
         register(name, child.schema)
         hoisted.push({ name, schema: child.schema })
         walk(child.schema, name, [], new Set([child.schema]))

@@ -1,5 +1,6 @@
 import { Hint, Kind, OptionalKind, ReadonlyKind } from '@sinclair/typebox'
 import type { TSchema } from '@sinclair/typebox'
+import { QueryFilterBrand } from '../../runtime/schema/brand.js'
 
 // The only module of the types emitter that reads TypeBox's symbols, so a move to TypeBox 1.x
 // changes this file and not the emitters.
@@ -55,4 +56,9 @@ export function identityKey(schema: TSchema): unknown {
     if (typeof value === 'object' && value !== null) return value
   }
   return schema
+}
+
+/** True for the filter object `querySyntax` builds for `$or` and `$and`. */
+export function isQueryFilter(schema: TSchema): boolean {
+  return (schema as unknown as Record<symbol, unknown>)[QueryFilterBrand] === true
 }

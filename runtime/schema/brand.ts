@@ -5,3 +5,8 @@
 export const ServiceBrand: unique symbol = Symbol.for('feathers-sio-gen/service') as never
 /** Brand on the value `defineConnection` returns. */
 export const ConnectionBrand: unique symbol = Symbol.for('feathers-sio-gen/connection') as never
+/**
+ * Marks the filter object `querySyntax` builds (used by `$or` and `$and`), so `types.ts` declares
+ * it once as `<Query>Filter` instead of writing it out twice in every query type.
+ */
+export const QueryFilterBrand: unique symbol = Symbol.for('feathers-sio-gen/query-filter') as never

@@ -7,4 +7,4 @@ export { defineConnection, isConnectionDeclaration } from './define-connection.j
 export type { ConnectionDeclaration } from './define-connection.js'
 export { querySyntax } from './query-syntax.js'
 export type { TQueryFilter, TQueryOperators, TQueryProperty, TQuerySyntax } from './query-syntax.js'
-export { ConnectionBrand, ServiceBrand } from './brand.js'
+export { ConnectionBrand, QueryFilterBrand, ServiceBrand } from './brand.js'

@@ -1,4 +1,5 @@
 import { OptionalKind, ReadonlyKind, Type } from '@sinclair/typebox'
+import { QueryFilterBrand } from './brand.js'
 import type {
   TArray, TInteger, TLiteral, TObject, TOptional, TProperties, TSchema, TUnion,
 } from '@sinclair/typebox'
@@ -66,7 +67,7 @@ export function querySyntax<P extends TProperties>(schema: TObject<P>): TQuerySy
     filter[key] = Type.Optional(Type.Union([value, operators]))
     sort[key] = Type.Optional(Type.Union([Type.Literal(1), Type.Literal(-1)]))
   }
-  const filterObject = Type.Object(filter, closed)
+  const filterObject = Object.assign(Type.Object(filter, closed), { [QueryFilterBrand]: true })
   const select = Type.Union(keys.map((key) => Type.Literal(key)))
   return Type.Object({
     ...filter,

@@ -229,3 +229,22 @@ describe('emitTypes', () => {
     assert.ok(elapsed < 2500, `500 services took ${Math.round(elapsed)} ms`)
   })
 })
+
+describe('querySyntax filters', () => {
+  test('the filter shared by $or and $and is declared once as <Query>Filter', () => {
+    const Note = Type.Object({ id: Type.Integer(), text: Type.String() })
+    const NoteQuery = querySyntax(Type.Pick(Note, ['id', 'text']))
+    const text = emit({ schemas: named({ Note, NoteQuery }) })
+    assert.match(text, /^  \$or\?: NoteQueryFilter\[\];$/m)
+    assert.match(text, /^  \$and\?: NoteQueryFilter\[\];$/m)
+    assert.equal(count(text, 'export interface NoteQueryFilter {'), 1)
+    assert.equal(count(text, '$nin?: number[]'), 2, 'the id operators appear in the query and in its filter only')
+  })
+
+  test('an inline service query gets its filter named after the per-service type', () => {
+    const Note = Type.Object({ id: Type.Integer() })
+    const text = emit({ services: [service('notes', 'Notes', { result: Note, query: querySyntax(Note) })] })
+    assert.match(text, /\$or\?: NotesQueryFilter\[\];/)
+    assert.equal(count(text, 'export interface NotesQueryFilter {'), 1)
+  })
+})
