@@ -28,7 +28,7 @@ function run(label, command, commandArgs) {
 for (const out of ['test/.generated', 'generated']) {
   run(`generate ./schemas into ${out}`, tsxNode[0], [...tsxNode.slice(1), 'generator/cli.ts', './schemas', '--out', out])
 }
-if (typecheck) run('type-check the project (tsc -p tsconfig.json)', join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'])
+if (typecheck) run('type-check the project (tsc -p tsconfig.json)', join(root, 'node_modules/typescript/bin/tsc'), ['-p', 'tsconfig.json'])
 
 const files = named.length > 0
   ? named

@@ -13,7 +13,7 @@ import type { GenModel, LoadedModule } from '../../generator/model/model.js'
 
 const root = new URL('../..', import.meta.url).pathname
 const fixtures = join(root, 'test/fixtures/kinds')
-const tsc = join(root, 'node_modules/.bin/tsc')
+const tsc = join(root, 'node_modules/typescript/bin/tsc')
 
 const STRICT = {
   strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noImplicitOverride: true,

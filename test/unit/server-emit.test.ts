@@ -86,7 +86,7 @@ test('the generated files type-check under the strict flags, unused locals and p
         },
         include: ['*.ts'],
       }))
-      const result = spawnSync(join(repoRoot, 'node_modules/.bin/tsc'), ['-p', join(dir, `tsconfig.${name}.json`)], { encoding: 'utf8', timeout: 120_000 })
+      const result = spawnSync(join(repoRoot, 'node_modules/typescript/bin/tsc'), ['-p', join(dir, `tsconfig.${name}.json`)], { encoding: 'utf8', timeout: 120_000 })
       assert.equal(result.status, 0, `${name}: ${result.stdout}${result.stderr}`)
     }
   } finally {
