@@ -1,4 +1,5 @@
 import type { Application } from '@feathersjs/feathers'
+import { cleanedDispatches } from './cleaned-results.js'
 import type { ServiceValidators } from './service-descriptor.js'
 import type { Cleaner } from './validator.js'
 
@@ -25,6 +26,7 @@ export function cleanEvents(app: Application, path: string, service: object, val
     const clean = cleanerFor(event)
     if (clean === undefined) return emit.call(this, event, ...args)
     const [payload, context] = args
+    if (STANDARD_EVENTS.has(event as string) && isCleanedCall(context, payload)) return emit.call(this, event, payload, context)
     // The fake context Feathers' channels would build for a custom event, had we not.
     const base: object = typeof context === 'object' && context !== null ? context : { path, service, app }
     const own = Object.create(base) as object
@@ -34,4 +36,12 @@ export function cleanEvents(app: Application, path: string, service: object, val
     })
     return emit.call(this, event, payload, own)
   }
+}
+
+/** True when `context` is the call's own, its single result is `payload`, and its dispatch is already clean. */
+function isCleanedCall(context: unknown, payload: unknown): boolean {
+  if (typeof context !== 'object' || context === null) return false
+  const { result, dispatch } = context as { result?: unknown; dispatch?: unknown }
+  return result === payload && !Array.isArray(result) && typeof dispatch === 'object' && dispatch !== null
+    && cleanedDispatches.has(dispatch)
 }

@@ -7,26 +7,44 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 /** Nesting deeper than this is refused before any validator or merge walks it. */
 export const MAX_DEPTH = 64
 
+/** One object on the walk's stack; its path is built from the parent chain only on failure. */
+interface Frame {
+  value: object
+  parent: Frame | undefined
+  key: string
+  depth: number
+}
+
+/** The JSON pointer of `frame` (and `key` below it), escaped as RFC 6901 says. */
+function pointerOf(base: string, frame: Frame | undefined, key?: string): string {
+  const keys: string[] = key === undefined ? [] : [key]
+  for (let at = frame; at !== undefined && at.parent !== undefined; at = at.parent) keys.push(at.key)
+  return base + keys.reverse().map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')
+}
+
 /**
  * The first problem that makes `value` unsafe to merge, or undefined: an own key `__proto__`,
  * `constructor` or `prototype` at any depth (JSON.parse, and so socket.io's parser, creates
  * `__proto__` as an own property), an object whose prototype was already swapped (what
  * `Object.assign({}, { ['__proto__']: … })` does to Feathers' query), or nesting past MAX_DEPTH.
- * Iterative, so a hostile nesting depth cannot overflow the stack.
+ * Iterative, so a hostile nesting depth cannot overflow the stack. It runs on every call, so
+ * paths are only built for a failure and primitives never enter the stack.
  */
 export function findPrototypeHazard(value: unknown, base = ''): ValidationFailure | undefined {
-  const stack: Array<[unknown, string, number]> = [[value, base, 0]]
+  if (value === null || typeof value !== 'object') return undefined
+  const stack: Frame[] = [{ value, parent: undefined, key: '', depth: 0 }]
   while (stack.length > 0) {
-    const [current, path, depth] = stack.pop()!
-    if (current === null || typeof current !== 'object') continue
-    if (depth > MAX_DEPTH) return { path, message: `Nested deeper than ${MAX_DEPTH} levels` }
+    const frame = stack.pop()!
+    const current = frame.value
+    if (frame.depth > MAX_DEPTH) return { path: pointerOf(base, frame), message: `Nested deeper than ${MAX_DEPTH} levels` }
     const proto: unknown = Object.getPrototypeOf(current)
     if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) {
-      return { path, message: 'Unexpected prototype' }
+      return { path: pointerOf(base, frame), message: 'Unexpected prototype' }
     }
     for (const key of Object.getOwnPropertyNames(current)) {
-      if (FORBIDDEN_KEYS.has(key)) return { path: `${path}/${key}`, message: `Forbidden key '${key}'` }
-      stack.push([(current as Record<string, unknown>)[key], `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1])
+      if (FORBIDDEN_KEYS.has(key)) return { path: pointerOf(base, frame, key), message: `Forbidden key '${key}'` }
+      const child = (current as Record<string, unknown>)[key]
+      if (child !== null && typeof child === 'object') stack.push({ value: child, parent: frame, key, depth: frame.depth + 1 })
     }
   }
   return undefined

@@ -1,4 +1,5 @@
 import type { HookContext, NextFunction } from '@feathersjs/feathers'
+import { cleanedDispatches } from './cleaned-results.js'
 import { checkResult, cleanResult } from './clean-results.js'
 import { guardPrototypeKeys } from './guard-prototype-keys.js'
 import type { ServiceDescriptor } from './service-descriptor.js'
@@ -38,6 +39,7 @@ export function createServiceHook(descriptor: ServiceDescriptor, options: Regist
     const cleaned = cleanResult(descriptor, context.method, outgoing)
     if (options.validateResults === true) checkResult(descriptor, context.method, cleaned)
     context.dispatch = cleaned
+    if (typeof cleaned === 'object' && cleaned !== null) cleanedDispatches.add(cleaned)
     if (params.provider !== undefined) context.result = cleaned
   }
 }
