@@ -4,6 +4,7 @@ import socketioClient from '@feathersjs/socketio-client'
 import type { Socket } from 'socket.io-client'
 import type { ClientApplication } from './client-application.js'
 import { checkTimeout, DEFAULT_TIMEOUT, withCallTimeout } from './call-timeout.js'
+import { guardReAuthentication } from './guard-re-authentication.js'
 
 /**
  * `@feathersjs/socketio-client`'s default export. It is CommonJS: Node's ESM loader hands over
@@ -41,6 +42,13 @@ export function createClientApp<S>(socket: Socket, services: ClientServiceList, 
     // The registered methods are how the Feathers client learns custom method names; the
     // service's own `events` (the four standard ones) stay, so the client never re-emits them.
     app.use(path, app.defaultService(path), { methods: [...methods] })
+  }
+  // authentication-client is configured onto the app later, by the user: guard it when it is.
+  const configure = app.configure
+  app.configure = function configureGuarded(this: Application, callback) {
+    const configured = configure.call(this, callback)
+    guardReAuthentication(this)
+    return configured
   }
   return app as unknown as ClientApplication<S>
 }
