@@ -1,4 +1,5 @@
 import { BadRequest } from '@feathersjs/errors'
+import { pointer } from './failure-helpers.js'
 import type { ValidationFailure } from './validator.js'
 
 /** Keys that reach or replace an object's prototype when code assigns or merges them. */
@@ -19,7 +20,7 @@ interface Frame {
 function pointerOf(base: string, frame: Frame | undefined, key?: string): string {
   const keys: string[] = key === undefined ? [] : [key]
   for (let at = frame; at !== undefined && at.parent !== undefined; at = at.parent) keys.push(at.key)
-  return base + keys.reverse().map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')
+  return base + keys.reverse().map((k) => `/${pointer(k)}`).join('')
 }
 
 /**
