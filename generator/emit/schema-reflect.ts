@@ -28,35 +28,8 @@ export function isReadonly(schema: TSchema): boolean {
   return (schema as Reflected)[ReadonlyKind] === 'Readonly'
 }
 
-/** The keys that make a schema what it is: all own keys but the property modifiers. */
-function coreKeys(schema: TSchema): PropertyKey[] {
-  return Reflect.ownKeys(schema).filter((key) => key !== OptionalKind && key !== ReadonlyKind)
-}
-
-/**
- * True when `a` is `b` or a shallow copy of it that differs only in its property modifiers.
- * `Type.Optional(User)`, `Partial`, `Required` and `Composite` copy a schema this way, and the
- * copy should still be written as `User`.
- */
-export function isSameSchema(a: TSchema, b: TSchema): boolean {
-  if (a === b) return true
-  const keys = coreKeys(a)
-  if (keys.length !== coreKeys(b).length) return false
-  return keys.every((key) => Object.hasOwn(b, key) && (a as Reflected)[key] === (b as Reflected)[key])
-}
-
-/**
- * A value shared by a schema and its modifier copies, to look candidates up in a map: the first
- * object-valued member (`properties`, `items`, `anyOf`, …). A leaf (`Type.String()`) has none, and
- * two equal leaves are no evidence of one being copied from the other, so it is its own key.
- */
-export function identityKey(schema: TSchema): unknown {
-  for (const key of Object.keys(schema)) {
-    const value = (schema as Reflected)[key]
-    if (typeof value === 'object' && value !== null) return value
-  }
-  return schema
-}
+// One notion of "the same schema" for the model and the emitters.
+export { identityKey, isSameSchema } from '../model/typebox-kind.js'
 
 /** True for the filter object `querySyntax` builds for `$or` and `$and`. */
 export function isQueryFilter(schema: TSchema): boolean {
