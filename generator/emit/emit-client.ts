@@ -16,7 +16,7 @@ export function emitClient(model: GenModel): GeneratedFile {
     `  ${quoteString(service.path)}: { methods: [${code.methods.map(quoteString).join(', ')}] }`)
   const body = [
     "import { createClientApp } from 'feathers-sio-gen/client'",
-    "import type { ClientApplication, ClientEvents, ClientOptions, ClientServiceList, ClientSocket, ExactParams } from 'feathers-sio-gen/client'",
+    "import type { ClientApplication, ClientEvents, ClientOptions, ClientServiceList, ClientSocket, NotSent, OnlyQueryCrossesTheSocket } from 'feathers-sio-gen/client'",
     typeImports.length > 0 ? `import type { ${typeImports.join(', ')} } from './types.js'` : '',
     '',
     ...services.map(({ code }) => `${code.declarations}\n`),
@@ -34,8 +34,8 @@ export function emitClient(model: GenModel): GeneratedFile {
     ' * `options.timeout` (ms, default 10000): no call waits longer; it rejects with `Timeout`.',
     ' */',
     'export function createClient(socket: ClientSocket, options?: ClientOptions): Client {',
-    '  return createClientApp<ClientServices>(socket, clientServices, options)',
+    '  return createClientApp<Client>(socket, clientServices, options)',
     '}',
   ]
-  return { name: 'client.ts', content: withHeader(body.filter((line, i) => line !== '' || body[i - 1] !== '').join('\n')) }
+  return { name: 'client.ts', content: withHeader(body.filter((line, i) => line !== '' || body[i - 1] !== '').join('\n'), { unchecked: true }) }
 }
