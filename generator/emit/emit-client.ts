@@ -5,7 +5,7 @@ import { quoteString } from './ts-syntax.js'
 
 /**
  * `client.ts` (SPEC §3): per service its params, events and client interface; `ClientServices`;
- * the method list the runtime registers; `createClient`. It imports only `feathers-sio-gen/client`
+ * the method list the runtime registers; `createClient`. It imports only `feathers-sio-gen-runtime/client`
  * and `./types.js`, so a client bundle holds no TypeBox and no validators.
  */
 export function emitClient(model: GenModel): GeneratedFile {
@@ -15,8 +15,8 @@ export function emitClient(model: GenModel): GeneratedFile {
   const methodList = services.map(({ service, code }) =>
     `  ${quoteString(service.path)}: { methods: [${code.methods.map(quoteString).join(', ')}] }`)
   const body = [
-    "import { createClientApp } from 'feathers-sio-gen/client'",
-    "import type { ClientApplication, ClientEvents, ClientOptions, ClientServiceList, ClientSocket, NotSent, OnlyQueryCrossesTheSocket } from 'feathers-sio-gen/client'",
+    "import { createClientApp } from 'feathers-sio-gen-runtime/client'",
+    "import type { ClientApplication, ClientEvents, ClientOptions, ClientServiceList, ClientSocket, NotSent, OnlyQueryCrossesTheSocket } from 'feathers-sio-gen-runtime/client'",
     typeImports.length > 0 ? `import type { ${typeImports.join(', ')} } from './types.js'` : '',
     '',
     ...services.map(({ code }) => `${code.declarations}\n`),

@@ -44,7 +44,7 @@ export const fieldNames: string[] = names.map((name: string) => name.toUpperCase
 describe('schema modules in CommonJS and ES module packages', () => {
   before(() => {
     // The command runs over dist/: build it from the sources under test.
-    const build = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], { encoding: 'utf8' })
+    const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' })
     assert.equal(build.status, 0, build.stdout)
   })
 
