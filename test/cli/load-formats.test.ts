@@ -57,10 +57,10 @@ describe('schema modules in CommonJS and ES module packages', () => {
     assert.equal(fromCjs.code, 0, fromCjs.stderr)
     const fromEsm = generate(esm.dir)
     assert.equal(fromEsm.code, 0, fromEsm.stderr)
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(cjs.snapshot('generated')).map(([name, file]) => [name, file.content])),
-      Object.fromEntries(Object.entries(esm.snapshot('generated')).map(([name, file]) => [name, file.content])),
-    )
+    // The one difference: in a CommonJS package relative imports have no extension (for ts-node).
+    const contents = (box: typeof cjs) => Object.fromEntries(Object.entries(box.snapshot('generated'))
+      .map(([name, file]) => [name, file.content.replace(/from '(\.\/[\w-]+)\.js'/g, "from '$1'")]))
+    assert.deepEqual(contents(cjs), contents(esm))
     t.diagnostic(fromCjs.stdout.trim().split('\n').at(-1) ?? '')
   })
 
