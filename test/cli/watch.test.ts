@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { makeSandbox, repoRoot } from '../helpers/cli-sandbox.js'
 
 /** Polls `check` every 50 ms until it returns true, failing after `ms` with `what`. */
-async function waitFor(what: string, check: () => boolean, ms = 20_000): Promise<void> {
+async function waitFor(what: string, check: () => boolean, ms = 60_000): Promise<void> {
   const until = Date.now() + ms
   while (!check()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
@@ -29,7 +29,7 @@ test('--watch regenerates on change, keeps the last good output on a broken edit
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
   after(() => child.kill('SIGKILL'))
 
-  await waitFor('the first run', () => stdout.includes('watching schemas'))
+  await waitFor('the first run', () => stdout.includes('watching schemas'), 180_000)
   assert.match(stdout, /wrote\s+generated\/types\.ts/)
   assert.doesNotMatch(box.read('generated/types.ts'), /nickname/)
 
@@ -72,7 +72,7 @@ test('--watch after a sequence of edits writes byte for byte what a cold run wri
   const runs = () => stdout.match(/done in \d+ ms/g)?.length ?? 0
   let lastRunAt = Date.now()
   child.stdout.on('data', (chunk: Buffer) => { if (/done in \d+ ms/.test(chunk.toString())) lastRunAt = Date.now() })
-  await waitFor('the first run', () => stdout.includes('watching schemas'))
+  await waitFor('the first run', () => stdout.includes('watching schemas'), 180_000)
 
   const note = (extra: string) => [
     "import { Type } from '@sinclair/typebox'",
