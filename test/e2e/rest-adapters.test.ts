@@ -6,6 +6,7 @@ import { MemoryService } from '@feathersjs/memory'
 import knex from 'knex'
 import type { Knex } from 'knex'
 import siftModule from 'sift'
+type Options = Parameters<typeof import('sift').createEqualsOperation>[2]
 import { connectClient } from '../helpers/connect-client.js'
 import type { ConnectedClient } from '../helpers/connect-client.js'
 import { generateFixture } from '../helpers/generate-fixture.js'
@@ -37,7 +38,7 @@ function likeRegExp(pattern: string, flags: string): RegExp {
 const { default: sift, createEqualsOperation } = siftModule as unknown as typeof import('sift') & { default: typeof import('sift').default }
 
 function likeMatcher(query: object) {
-  const like = (flags: string, negate: boolean) => (pattern: string, owner: unknown, options: never) =>
+  const like = (flags: string, negate: boolean) => (pattern: string, owner: unknown, options: Options) =>
     createEqualsOperation((value: unknown) => typeof value === 'string' && likeRegExp(pattern, flags).test(value) !== negate, owner, options)
   return sift(query, { operations: { $like: like('', false), $ilike: like('i', false), $notlike: like('', true) } })
 }
