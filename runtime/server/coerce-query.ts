@@ -52,7 +52,7 @@ function coerceObject(plan: CoercionPlan, value: Record<string, unknown>): Recor
   const out: Record<string, unknown> = {}
   for (const key of Object.keys(value)) {
     const inner = plan.properties !== undefined && Object.hasOwn(plan.properties, key) ? plan.properties[key] : plan.additional
-    Object.defineProperty(out, key, { value: coerceValue(inner, value[key]), enumerable: true, writable: true, configurable: true })
+    Object.defineProperty(out, key, { value: coerceQuery(inner, value[key]), enumerable: true, writable: true, configurable: true })
   }
   return out
 }
@@ -65,7 +65,7 @@ function coerceObject(plan: CoercionPlan, value: Record<string, unknown>): Recor
  * a one-item array (`?$select=name`, `?id[$in]=1`). Anything that does not convert is left as it
  * is, for validation to report. Returns new objects; `value` is not changed.
  */
-export function coerceValue(plan: CoercionPlan | undefined, value: unknown): unknown {
+export function coerceQuery(plan: CoercionPlan | undefined, value: unknown): unknown {
   if (plan === undefined) return value
   if (typeof value === 'string') {
     const types = plan.types ?? []
@@ -74,9 +74,9 @@ export function coerceValue(plan: CoercionPlan | undefined, value: unknown): unk
       const converted = convert(type, value)
       if (converted !== NONE) return converted
     }
-    return plan.items !== undefined ? [coerceValue(plan.items, value)] : value
+    return plan.items !== undefined ? [coerceQuery(plan.items, value)] : value
   }
-  if (Array.isArray(value)) return plan.items !== undefined ? value.map((item) => coerceValue(plan.items, item)) : value
+  if (Array.isArray(value)) return plan.items !== undefined ? value.map((item) => coerceQuery(plan.items, item)) : value
   if (isPlainObject(value) && (plan.properties !== undefined || plan.additional !== undefined)) return coerceObject(plan, value)
   return value
 }

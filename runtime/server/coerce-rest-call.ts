@@ -1,5 +1,5 @@
 import type { HookContext } from '@feathersjs/feathers'
-import { coerceValue } from './coerce-query.js'
+import { coerceQuery } from './coerce-query.js'
 import type { CoercionPlan } from './coerce-query.js'
 import type { ServiceDescriptor } from './service-descriptor.js'
 
@@ -23,8 +23,8 @@ const STRING_PROVIDERS: ReadonlySet<unknown> = new Set(['rest'])
 export function coerceRestCall(descriptor: ServiceDescriptor, context: HookContext): void {
   const plan = descriptor.validators.coerce
   if (plan === undefined || !STRING_PROVIDERS.has((context.params as { provider?: unknown }).provider)) return
-  if (plan.query !== undefined) context.params = { ...context.params, query: coerceValue(plan.query, context.params.query) }
+  if (plan.query !== undefined) context.params = { ...context.params, query: coerceQuery(plan.query, context.params.query) }
   if (plan.id !== undefined && context.id !== undefined && context.id !== null) {
-    context.id = coerceValue(plan.id, context.id) as typeof context.id
+    context.id = coerceQuery(plan.id, context.id) as typeof context.id
   }
 }

@@ -11,7 +11,7 @@ export { format, KNOWN_FORMATS } from './formats.js'
 export { hash, kind } from './compiled-helpers.js'
 export { findPrototypeHazard, guardPrototypeKeys } from './guard-prototype-keys.js'
 export type { CustomMethodValidators, ServiceDescriptor, ServiceValidators } from './service-descriptor.js'
-export { coerceValue } from './coerce-query.js'
+export { coerceQuery } from './coerce-query.js'
 export type { CoercionPlan, CoercionType } from './coerce-query.js'
 export type { ServiceCoercion } from './coerce-rest-call.js'
 export type {

@@ -1,5 +1,5 @@
 import type { Application } from '@feathersjs/feathers'
-import { checkAdapterPaginate } from './adapter-options.js'
+import { checkAdapterPaginate } from './check-paginate.js'
 import { cleanEvents } from './clean-events.js'
 import { runFirst } from './run-first.js'
 import type { ServiceDescriptor } from './service-descriptor.js'

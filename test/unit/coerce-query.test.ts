@@ -6,7 +6,7 @@ import { Ajv } from 'ajv'
 import type { FormatsPluginOptions } from 'ajv-formats'
 import addFormatsModule from 'ajv-formats'
 import { querySyntax } from 'feathers-sio-gen'
-import { coerceValue } from 'feathers-sio-gen/server'
+import { coerceQuery } from 'feathers-sio-gen/server'
 import { coercionPlan } from '../../generator/emit/coercion-plan.js'
 
 // REST query conversion (SPEC §6) against what the Feathers CLI does: its query validator is Ajv
@@ -62,7 +62,7 @@ const cases: Case[] = [
 describe('REST query conversion compared with Ajv coerceTypes', () => {
   for (const [name, input, expected, ajv] of cases) {
     test(name, (t) => {
-      const converted = coerceValue(plan, structuredClone(input))
+      const converted = coerceQuery(plan, structuredClone(input))
       const valid = Value.Check(NoteQuery, converted)
       if (expected === INVALID) assert.equal(valid, false, `converted to ${JSON.stringify(converted)}, which should fail validation`)
       else {
@@ -81,10 +81,10 @@ describe('REST query conversion compared with Ajv coerceTypes', () => {
   }
 })
 
-describe('coerceValue', () => {
+describe('coerceQuery', () => {
   test('never changes its input and copies __proto__ keys as data', () => {
     const input = JSON.parse('{"id":"1","__proto__":{"polluted":"1"}}') as Record<string, unknown>
-    const converted = coerceValue({ properties: { id: { types: ['integer'] } }, additional: { types: ['integer'] } }, input) as Record<string, unknown>
+    const converted = coerceQuery({ properties: { id: { types: ['integer'] } }, additional: { types: ['integer'] } }, input) as Record<string, unknown>
     assert.equal(input['id'], '1')
     assert.equal(converted['id'], 1)
     assert.equal(Object.getPrototypeOf(converted), Object.prototype)
@@ -93,10 +93,10 @@ describe('coerceValue', () => {
   })
 
   test('no plan, no conversion; values of other types pass through', () => {
-    assert.equal(coerceValue(undefined, '1'), '1')
-    assert.equal(coerceValue({ types: ['integer'] }, 7), 7)
+    assert.equal(coerceQuery(undefined, '1'), '1')
+    assert.equal(coerceQuery({ types: ['integer'] }, 7), 7)
     const date = new Date(0)
-    assert.equal(coerceValue({ properties: {} }, date), date)
+    assert.equal(coerceQuery({ properties: {} }, date), date)
   })
 
   test('the plan for the sample query is small and only names places that convert', () => {
