@@ -50,9 +50,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** A copy of `value` with each key converted by its plan (keys are copied as data, never as prototypes). */
 function coerceObject(plan: CoercionPlan, value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value)) {
-    const inner = plan.properties !== undefined && Object.hasOwn(plan.properties, key) ? plan.properties[key] : plan.additional
-    Object.defineProperty(out, key, { value: coerceQuery(inner, value[key]), enumerable: true, writable: true, configurable: true })
+  const { properties, additional } = plan
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    const inner = properties !== undefined && Object.hasOwn(properties, key) ? properties[key] : additional
+    const converted = coerceQuery(inner, value[key])
+    // Assigning `__proto__` would set the prototype; define it as the data it is.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: converted, enumerable: true, writable: true, configurable: true })
+    else out[key] = converted
   }
   return out
 }
