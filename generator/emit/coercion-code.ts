@@ -1,4 +1,4 @@
-import type { CoercionPlan } from '../../runtime/server/coerce-query.js'
+import type { CoercionPlan } from 'feathers-sio-gen-runtime/server'
 import type { ServiceModel } from '../model/model.js'
 import { declareOnce } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'

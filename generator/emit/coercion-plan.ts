@@ -1,6 +1,5 @@
 import type { TSchema } from '@sinclair/typebox'
-import type { CoercionPlan, CoercionType } from '../../runtime/server/coerce-query.js'
-import type { ServiceCoercion } from '../../runtime/server/coerce-rest-call.js'
+import type { CoercionPlan, CoercionType, ServiceCoercion } from 'feathers-sio-gen-runtime/server'
 import type { ServiceModel } from '../model/model.js'
 
 /** Ajv's order of trying conversions; `string` first, since a place that takes strings keeps them. */
