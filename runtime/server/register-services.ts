@@ -2,6 +2,7 @@ import type { Application } from '@feathersjs/feathers'
 import { cleanEvents } from './clean-events.js'
 import type { ServiceDescriptor } from './service-descriptor.js'
 import { createServiceHook } from './service-hook.js'
+import { protectSync } from './sync/protect-sync.js'
 import type { RegisterOptions } from './service-hook.js'
 
 /**
@@ -15,6 +16,7 @@ export function registerServices<A extends Application>(
   implementations: Readonly<Record<string, unknown>>,
   options: RegisterOptions = {},
 ): A {
+  protectSync(app, descriptors)
   for (const descriptor of descriptors) {
     const { path, validators } = descriptor
     const implementation = Object.hasOwn(implementations, path) ? implementations[path] : undefined

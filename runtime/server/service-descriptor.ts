@@ -21,6 +21,8 @@ export interface ServiceValidators {
   custom: Readonly<Record<string, CustomMethodValidators>>
   /** One cleaner per custom event, for its payload. */
   events: Readonly<Record<string, Cleaner>>
+  /** Reduces a connection (`socket.feathers`, a call's params) to its declared fields; absent without `defineConnection`. */
+  connection?: Cleaner
 }
 
 /** One service as `server.ts` describes it to `registerServices`. */
