@@ -7,7 +7,8 @@ import type { RegisterOptions } from './service-hook.js'
 
 /**
  * Registers each described service with `app.use(path, implementation, { methods, events })`,
- * its guard/validate/clean hook (SPEC §4) and cleaned events. Generated `server.ts` calls this with
+ * its guard/validate/clean hook (SPEC §4) and cleaned events; with feathers-sync configured, also
+ * what crosses its broker (SPEC §7, `protectSync`). Generated `server.ts` calls this with
  * its descriptors and types the returned app; compiles nothing (the validators are generated code).
  */
 export function registerServices<A extends Application>(
