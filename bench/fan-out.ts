@@ -44,7 +44,9 @@ export async function benchFanOut(options: FanOutOptions): Promise<Section> {
         stops.push(() => redis.stop())
         const nodes: RunningServer[] = []
         stops.push(() => Promise.all(nodes.map((node) => node.stop())).then(() => undefined))
-        for (let index = 0; index < NODES; index++) nodes.push(await startServer(variant.key, projects.root, 'fan-out/node-main.ts', redis.uri))
+        const starting = Array.from({ length: NODES }, () => startServer(variant.key, projects.root, 'fan-out/node-main.ts', redis.uri).then((node) => { nodes.push(node); return node }))
+        // Settled first, so a node that starts while another fails is still stopped.
+        for (const result of await Promise.allSettled(starting)) if (result.status === 'rejected') throw result.reason
         const connected = await connectFanOut(variant.key, nodes.map((node) => node.url), projects.root, options.listenersPerNode)
         stops.push(() => connected.close())
         clients.set(variant.key, connected)

@@ -130,7 +130,9 @@ async function scenario(t: TestContext, adapter: boolean): Promise<void> {
     const env = { REDIS_URI: redis.uri, SIO_ADAPTER: adapter ? 'redis' : 'none' }
     const nodes: SyncNode[] = []
     started.push(() => Promise.all(nodes.map((node) => node.kill())).then(() => undefined))
-    for (let index = 0; index < 3; index++) nodes.push(await startSyncNode(env))
+    const starting = [0, 1, 2].map(() => startSyncNode(env).then((node) => { nodes.push(node); return node }))
+    // Settled first, so a node that starts while another fails is still killed.
+    for (const result of await Promise.allSettled(starting)) if (result.status === 'rejected') throw result.reason
     const [n0, n1, n2] = nodes as [SyncNode, SyncNode, SyncNode]
 
     const clients: WireClient[] = []
