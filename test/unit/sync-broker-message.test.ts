@@ -25,6 +25,11 @@ const callContext = {
   },
 }
 
+test('validators.ts gives every service the connection cleaner (./schemas declares `user`)', () => {
+  assert.equal(messagesValidators.connection, usersValidators.connection)
+  assert.deepEqual(usersValidators.connection?.({ user: stored, headers: { cookie: 'sid=1' }, provider: 'socketio' }), { user: declared })
+})
+
 test('a generated service: the cleaned payload and the declared connection fields only', () => {
   const reduced = brokerMessage({ event: 'created', path: 'users', data: stored, context: callContext }, schemas)
   assert.deepEqual(reduced, {
