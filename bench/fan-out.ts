@@ -47,7 +47,7 @@ export async function benchFanOut(options: FanOutOptions): Promise<Section> {
         const starting = Array.from({ length: NODES }, () => startServer(variant.key, projects.root, 'fan-out/node-main.ts', redis.uri).then((node) => { nodes.push(node); return node }))
         // Settled first, so a node that starts while another fails is still stopped.
         for (const result of await Promise.allSettled(starting)) if (result.status === 'rejected') throw result.reason
-        const connected = await connectFanOut(variant.key, nodes.map((node) => node.url), projects.root, options.listenersPerNode)
+        const connected = await connectFanOut(nodes.map((node) => node.url), options.listenersPerNode)
         stops.push(() => connected.close())
         clients.set(variant.key, connected)
       } catch (error) {
@@ -87,7 +87,7 @@ function report(samples: Record<string, Record<string, number[]>>, failures: Map
       ratioOf('p99 latency: (a)/(b)', cell('ours', 'p99Ms'), cell('feathers', 'p99Ms')),
     ],
     notes: [
-      `Each contender runs ${NODES} server processes on 127.0.0.1 configured with \`app.configure(sync({ uri }))\` before its services (feathers-sync ${'3.x'}, Redis adapter) and its own redis-server (\`--save '' --appendonly no\`); every connection is in the channel every event is published to. The service is the round-trip benchmark's (the Feathers CLI's service class); (a) registers it with the generated \`registerServices\` over \`feathers-sio-gen/server\`'s \`socketio()\` and publishes with the generated \`createClient\`, which adds cleaning of each event and the reduction of what crosses Redis (only the cleaned record and declared connection fields); (b) is \`@feathersjs/socketio\` with the service registered by hand and \`@feathersjs/socketio-client\`.`,
+      `Each contender runs ${NODES} server processes on 127.0.0.1 configured with \`app.configure(sync({ uri }))\` before its services (feathers-sync ${'3.x'}, Redis adapter) and its own redis-server (\`--save '' --appendonly no\`); every connection is in the channel every event is published to. The service is the round-trip benchmark's (the Feathers CLI's service class); (a) registers it with the generated \`registerServices\` over \`feathers-sio-gen/server\`'s \`socketio()\` (validation, cleaning of each result and event, and the reduction of what crosses Redis to the cleaned record and declared connection fields); (b) is \`@feathersjs/socketio\` with the service registered by hand. Both are called by the same official \`@feathersjs/socketio-client\` publishers, so the servers are what differs.`,
       'A sample is a warm-up, then a fixed window of creates (bounded in count too), then delivery is awaited: every listener must receive every event or the sample fails. Events/s counts deliveries to listeners from the window start to the last delivery; latency is from the start of a create to each listener\'s reception (listeners and publishers run in the benchmark process).',
     ],
   }

@@ -1,6 +1,4 @@
-import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { pathToFileURL } from 'node:url'
 import { feathers } from '@feathersjs/feathers'
 import type { Application } from '@feathersjs/feathers'
 import socketioClient from '@feathersjs/socketio-client'
@@ -39,8 +37,12 @@ async function openSocket(url: string): Promise<Socket> {
   return socket
 }
 
-/** Connects a publisher of `kind` and `listenersPerNode` listening sockets to each node. */
-export async function connectFanOut(kind: 'ours' | 'feathers', urls: readonly string[], root: string, listenersPerNode: number): Promise<FanOutClients> {
+/**
+ * Connects a publisher and `listenersPerNode` listening sockets to each node. Publishers are the
+ * same official `@feathersjs/socketio-client` for both contenders (a generated server serves it),
+ * so the comparison is of the servers: the clients share the benchmark process's CPU.
+ */
+export async function connectFanOut(urls: readonly string[], listenersPerNode: number): Promise<FanOutClients> {
   const sockets: Socket[] = []
   const close = () => sockets.forEach((socket) => socket.close())
   try {
@@ -48,14 +50,8 @@ export async function connectFanOut(kind: 'ours' | 'feathers', urls: readonly st
     for (const url of urls) {
       const socket = await openSocket(url)
       sockets.push(socket)
-      if (kind === 'ours') {
-        const { createClient } = await import(pathToFileURL(join(root, 'ours', 'generated', 'client.ts')).href) as { createClient: (socket: Socket) => any }
-        const service = createClient(socket).service(roundTripSpec.path)
-        publishers.push((title) => service.create({ ...roundTripPayload, title }))
-      } else {
-        const service = feathers().configure(configureSocketClient(socket)).service(roundTripSpec.path)
-        publishers.push((title) => service.create({ ...roundTripPayload, title }))
-      }
+      const service = feathers().configure(configureSocketClient(socket)).service(roundTripSpec.path)
+      publishers.push((title) => service.create({ ...roundTripPayload, title }))
     }
     const listeners: Socket[] = []
     for (const url of urls) {
