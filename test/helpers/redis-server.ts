@@ -51,9 +51,19 @@ export async function startRedis(): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sio-gen-redis-'))
   let child: ChildProcess | undefined
   const launch = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-      { detached: true, stdio: 'ignore' })
-    const failed = new Promise<never>((_, reject) => child!.once('error', reject))
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir]
+    // redis-server is exec'd by a shell whose background watcher kills the process group when our
+    // end of its stdin closes: however this process ends (a timeout's SIGTERM included), no
+    // redis-server outlives it.
+    // (fd 3: a background job's own stdin is /dev/null.)
+    child = spawn('sh', ['-c', 'exec 3<&0; (cat <&3 >/dev/null; kill -9 0) & exec redis-server "$@" 3<&-', 'sh', ...args],
+      { detached: true, stdio: ['pipe', 'ignore', 'ignore'] })
+    const started = child
+    const failed = new Promise<never>((_, reject) => {
+      started.once('error', reject)
+      started.once('exit', (code) => reject(new Error(`redis-server exited (${code}) on port ${port}`)))
+    })
+    failed.catch(() => undefined)
     await Promise.race([waitForPort(port, 10_000), failed])
   }
   const kill = async () => {
@@ -62,6 +72,7 @@ export async function startRedis(): Promise<RedisServer> {
     const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()))
     try { process.kill(-running.pid!, 'SIGKILL') } catch { /* already gone */ }
     await exited
+    running.stdin?.destroy()
   }
   await launch()
   return {
