@@ -1,4 +1,5 @@
 import { benchBundle } from './bundle.js'
+import { benchFanOut } from './fan-out.js'
 import { benchGeneration } from './generation.js'
 import type { Section } from './harness/result.js'
 import { benchRoundTrip } from './round-trip.js'
@@ -14,6 +15,7 @@ export const sizes = {
     roundTrip: { warmupMs: 500, windowMs: 2000 },
     validation: { budgetMs: 300, services: 500 },
     bundle: { services: 10 },
+    fanOut: { warmupMs: 500, windowMs: 2000, listenersPerNode: 4, inFlight: 8 },
   },
   quick: {
     runs: 2,
@@ -22,6 +24,7 @@ export const sizes = {
     roundTrip: { warmupMs: 100, windowMs: 300 },
     validation: { budgetMs: 30, services: 10 },
     bundle: { services: 10 },
+    fanOut: { warmupMs: 100, windowMs: 300, listenersPerNode: 2, inFlight: 4 },
   },
 } as const
 
@@ -39,6 +42,7 @@ export const benchmarks: readonly Benchmark[] = [
   { number: 3, title: '3. Round trips over Socket.io', run: (q) => { const s = q ? sizes.quick : sizes.full; return benchRoundTrip({ runs: s.runs, ...s.roundTrip }) } },
   { number: 4, title: '4. Validation', run: (q) => { const s = q ? sizes.quick : sizes.full; return benchValidation({ runs: s.runs, ...s.validation }) } },
   { number: 5, title: '5. Client bundle', run: (q) => benchBundle((q ? sizes.quick : sizes.full).bundle) },
+  { number: 6, title: '6. Event fan-out across nodes (feathers-sync, Redis)', run: (q) => { const s = q ? sizes.quick : sizes.full; return benchFanOut({ runs: s.runs, ...s.fanOut }) } },
 ]
 
 /** Runs the chosen benchmarks one after another; a benchmark that crashes becomes a section saying so. */

@@ -14,10 +14,10 @@ function firstError(stderr: string): string {
   return (lines.find((line) => /Error\b/.test(line)) ?? lines[0] ?? '').trim()
 }
 
-/** Starts `server-main.ts <kind>` (tsx, source condition) and waits for its port. */
-export function startServer(kind: string, root: string): Promise<RunningServer> {
+/** Starts `server-main.ts <kind>` (or another `script` under bench/) with tsx and the source condition; waits for its port. */
+export function startServer(kind: string, root: string, script = join('round-trip', 'server-main.ts'), ...extra: string[]): Promise<RunningServer> {
   const child = spawn(process.execPath, [
-    '--import', 'tsx', '--conditions=feathers-sio-gen-source', join(repoRoot, 'bench', 'round-trip', 'server-main.ts'), kind, root,
+    '--import', 'tsx', '--conditions=feathers-sio-gen-source', join(repoRoot, 'bench', script), kind, root, ...extra,
   ], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] })
   let stderr = ''
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk })

@@ -37,7 +37,7 @@ function cleaner(unit: CodeUnit, exportName: string, what: string, schema: TSche
 }
 
 /** The exports of one service and its `ServiceValidators` bundle. */
-function serviceExports(unit: CodeUnit, service: ServiceModel): { exports: string[]; types: string[] } {
+function serviceExports(unit: CodeUnit, service: ServiceModel, hasConnection: boolean): { exports: string[]; types: string[] } {
   const names = serviceTypeNames(service)
   const p = service.pascal
   const exports: string[] = []
@@ -76,6 +76,7 @@ function serviceExports(unit: CodeUnit, service: ServiceModel): { exports: strin
   // REST query strings and ids: how each place is converted before validation (plain data).
   const coercion = coercionCode(unit, service)
   if (coercion !== undefined) bundle.push(coercion)
+  if (hasConnection) bundle.push('connection: cleanConnection')
   exports.push(`/** Everything \`registerServices\` needs to validate and clean \`${service.path}\`. */\nexport const ${validatorsExportName(service)}: ServiceValidators = {\n  ${bundle.join(',\n  ')},\n}`)
   return { exports, types }
 }
@@ -87,9 +88,12 @@ function serviceExports(unit: CodeUnit, service: ServiceModel): { exports: strin
  */
 export function emitValidators(model: GenModel): GeneratedFile {
   // Named schemas are roots too: a `Type.Ref` names its target without containing it.
-  const roots = [...model.schemas.map((named) => named.schema), ...model.services.flatMap(serviceSchemas)]
+  const connection = model.connection?.schema
+  const roots = [...model.schemas.map((named) => named.schema), ...model.services.flatMap(serviceSchemas), ...(connection === undefined ? [] : [connection])]
   const unit = createCodeUnit(collectReferences(roots))
-  const perService = model.services.map((service) => serviceExports(unit, service))
+  const perService = model.services.map((service) => serviceExports(unit, service, connection !== undefined))
+  // The connection's declared fields are what crosses a broker (feathers-sync) with an event's params.
+  const connectionExport = connection === undefined ? [] : [cleaner(unit, 'cleanConnection', 'a `Connection`', connection)]
   const values = ['createValidator', ...unit.helpers].filter((name, index, all) => all.indexOf(name) === index).sort()
   const typeImports = ['Cleaner', 'ServiceValidators', 'Validator', ...(unit.declarations.some((d) => d.includes('ValidationFailure')) ? ['ValidationFailure'] : []),
     ...(unit.declarations.some((d) => d.includes(': CoercionPlan = ')) ? ['CoercionPlan'] : [])].sort()
@@ -103,6 +107,7 @@ export function emitValidators(model: GenModel): GeneratedFile {
     ...(types.length > 0 ? [`import type { ${types.join(', ')} } from './types.js'`] : []),
     '',
     ...unit.declarations.map((declaration) => `${declaration}\n`),
+    ...connectionExport.map((text) => `${text}\n`),
     ...perService.flatMap((entry) => entry.exports.map((text) => `${text}\n`)),
   ]
   return { name: 'validators.ts', content: withHeader(body.join('\n')) }

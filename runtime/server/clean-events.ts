@@ -1,5 +1,6 @@
 import type { Application } from '@feathersjs/feathers'
 import { cleanedDispatches } from './cleaned-results.js'
+import { cleanStrictly } from './clean-results.js'
 import type { ServiceValidators } from './service-descriptor.js'
 import type { Cleaner } from './validator.js'
 
@@ -11,8 +12,12 @@ type Emitter = { emit(event: string | symbol, ...args: unknown[]): boolean }
  * Makes every real-time event of a service publish a cleaned payload. Feathers' channels send
  * `context.dispatch || context.result` of the context an event is emitted with; a custom event
  * (`service.emit('typing', payload)`) has no context at all, and the events of a multi call carry
- * the whole call's context. So each event gets its own context: the original as prototype
- * (publishers still read `params`, `path`, …), `result` the payload, `dispatch` the cleaned payload.
+ * the whole call's context. So each event gets its own context holding only own properties —
+ * feathers-sync copies contexts with `Object.assign`, which would drop inherited ones such as
+ * `path` (Feathers names the event `${path} ${event}`) — with `result` and `dispatch` both the
+ * cleaned payload, so nothing raw rides along. A payload that cannot be cleaned is refused with
+ * `GeneralError` rather than sent raw; an array emitted as one standard event is cleaned record
+ * by record.
  */
 export function cleanEvents(app: Application, path: string, service: object, validators: ServiceValidators): void {
   const emitter = service as Emitter
@@ -26,16 +31,23 @@ export function cleanEvents(app: Application, path: string, service: object, val
     const clean = cleanerFor(event)
     if (clean === undefined) return emit.call(this, event, ...args)
     const [payload, context] = args
-    if (STANDARD_EVENTS.has(event as string) && isCleanedCall(context, payload)) return emit.call(this, event, payload, context)
-    // The fake context Feathers' channels would build for a custom event, had we not.
-    const base: object = typeof context === 'object' && context !== null ? context : { path, service, app }
-    const own = Object.create(base) as object
-    Object.defineProperties(own, {
-      result: { value: payload, writable: true, enumerable: true, configurable: true },
-      dispatch: { value: clean(payload), writable: true, enumerable: true, configurable: true },
-    })
+    const standard = STANDARD_EVENTS.has(event as string)
+    if (standard && isCleanedCall(context, payload)) return emit.call(this, event, payload, context)
+    const what = `The '${path} ${String(event)}' event`
+    const cleaned = standard && Array.isArray(payload)
+      ? payload.map((record) => cleanStrictly(clean, record, what))
+      : cleanStrictly(clean, payload, what)
+    if (typeof cleaned === 'object' && cleaned !== null) cleanedDispatches.add(cleaned)
+    const own = { ...contextFields(context), path, service, app, event, result: cleaned, dispatch: cleaned }
     return emit.call(this, event, payload, own)
   }
+}
+
+/** The enumerable fields of a call's context (a Feathers `HookContext` lists inherited ones in `toJSON`). */
+function contextFields(context: unknown): Record<string, unknown> {
+  if (typeof context !== 'object' || context === null) return {}
+  const toJSON = (context as { toJSON?: unknown }).toJSON
+  return typeof toJSON === 'function' ? { ...(toJSON.call(context) as object) } : { ...context }
 }
 
 /** True when `context` is the call's own, its single result is `payload`, and its dispatch is already clean. */

@@ -19,18 +19,32 @@ function isPage(value: unknown): value is { total: unknown; limit: unknown; skip
 }
 
 /**
+ * `clean(value)`, failing closed: a cleaner returns `undefined` for a value it cannot reduce to its
+ * schema (an array where a record is declared), and Feathers then sends `dispatch || result` — the
+ * raw value. So that case throws `GeneralError` (500) instead; the message names no field or value.
+ */
+export function cleanStrictly(clean: Cleaner, value: unknown, what: string): unknown {
+  const cleaned = clean(value)
+  if (cleaned === undefined && value !== undefined) throw new GeneralError(`${what} does not match its schema and was not sent`)
+  return cleaned
+}
+
+/**
  * `result` reduced to what the schema declares: each record of an array (multi create/patch/
  * remove, unpaginated find), each record of a page (only the page's own four fields kept), or
  * the one record. Standard methods' results are records; custom methods' are their own schema.
+ * A result that cannot be cleaned fails the call (`cleanStrictly`) rather than leave raw.
  */
 export function cleanResult(descriptor: ServiceDescriptor, method: string, result: unknown): unknown {
   const { clean } = resultSchemaFor(descriptor, method)
+  const what = `The result of '${descriptor.path}' ${method}`
+  const cleanOne = (record: unknown): unknown => cleanStrictly(clean, record, what)
   const isCustom = Object.hasOwn(descriptor.validators.custom, method)
-  if (!isCustom && Array.isArray(result)) return result.map(clean)
+  if (!isCustom && Array.isArray(result)) return result.map(cleanOne)
   if (method === 'find' && isPage(result)) {
-    return { total: result.total, limit: result.limit, skip: result.skip, data: result.data.map(clean) }
+    return { total: result.total, limit: result.limit, skip: result.skip, data: result.data.map(cleanOne) }
   }
-  return clean(result)
+  return cleanOne(result)
 }
 
 /** The records inside a result, each with the JSON pointer it sits at. */

@@ -4,11 +4,13 @@ import { cleanEvents } from './clean-events.js'
 import { runFirst } from './run-first.js'
 import type { ServiceDescriptor } from './service-descriptor.js'
 import { createServiceHook } from './service-hook.js'
+import { protectSync } from './sync/protect-sync.js'
 import type { RegisterOptions } from './service-hook.js'
 
 /**
  * Registers each described service with `app.use(path, implementation, { methods, events })`,
- * its guard/validate/clean hook (SPEC §4) and cleaned events. Generated `server.ts` calls this with
+ * its guard/validate/clean hook (SPEC §4) and cleaned events; with feathers-sync configured, also
+ * what crosses its broker (SPEC §7, `protectSync`). Generated `server.ts` calls this with
  * its descriptors and types the returned app; compiles nothing (the validators are generated code).
  */
 export function registerServices<A extends Application>(
@@ -17,6 +19,7 @@ export function registerServices<A extends Application>(
   implementations: Readonly<Record<string, unknown>>,
   options: RegisterOptions = {},
 ): A {
+  protectSync(app, descriptors)
   for (const descriptor of descriptors) {
     const { path, validators } = descriptor
     const implementation = Object.hasOwn(implementations, path) ? implementations[path] : undefined

@@ -24,6 +24,8 @@ export interface ServiceValidators {
   events: Readonly<Record<string, Cleaner>>
   /** How a REST call's query and id are converted from strings before validation. */
   coerce?: ServiceCoercion
+  /** Reduces a connection (`socket.feathers`, a call's params) to its declared fields; absent without `defineConnection`. */
+  connection?: Cleaner
 }
 
 /** One service as `server.ts` describes it to `registerServices`. */

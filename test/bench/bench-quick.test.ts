@@ -39,7 +39,7 @@ test('npm run bench -- --quick: every benchmark reports well-formed numbers', { 
     assert.equal(run.status, 0, `bench exited ${run.status}:\n${run.stderr}\n${run.stdout.slice(-2000)}`)
     const report = JSON.parse(readFileSync(json, 'utf8')) as RunReport
     assert.equal(report.quick, true)
-    assert.deepEqual(report.sections.map((s) => s.id), ['bench 1', 'bench 2', 'bench 3', 'bench 4', 'bench 5'])
+    assert.deepEqual(report.sections.map((s) => s.id), ['bench 1', 'bench 2', 'bench 3', 'bench 4', 'bench 5', 'bench 6'])
 
     const wellFormed = (where: string, cell: Cell, runs: number) => {
       assert.equal(cell.kind, 'measured', `${where}: ${cell.kind === 'missing' ? cell.reason : ''}`)
