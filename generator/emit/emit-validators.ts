@@ -15,7 +15,7 @@ export function validatorsExportName(service: ServiceModel): string {
 
 /** Every schema a service validates or cleans by. */
 function serviceSchemas(service: ServiceModel): TSchema[] {
-  return [service.result, service.query, ...(service.data === undefined ? [] : [service.data]),
+  return [service.id, service.result, service.query, ...(service.data === undefined ? [] : [service.data]),
     ...(service.patch === undefined ? [] : [service.patch]),
     ...service.custom.flatMap((method) => [method.data, method.result]), ...service.events.map((event) => event.schema)]
 }
@@ -27,12 +27,19 @@ function validator(unit: CodeUnit, exportName: string, typeName: string, schema:
   return `/** Validates a \`${typeName}\`. */\nexport const ${exportName}: Validator<${typeName}> = createValidator<${typeName}>(${check}, ${collect})`
 }
 
-/** `export const name: Cleaner = …`. */
+/**
+ * `export const name: Cleaner = …`: the schema's cleaner behind `failClosed`, which checks the
+ * cleaned value, so the export returns a valid value or `undefined` (see cleaner-code.ts).
+ */
 function cleaner(unit: CodeUnit, exportName: string, what: string, schema: TSchema): string {
   const plan = cleanPlan(unit, schema)
-  const value = plan.kind === 'keep' ? '(value: unknown): unknown => value'
-    : plan.kind === 'drop' ? '(): unknown => undefined' : plan.kind === 'leaf' ? 'cleanLeaf' : plan.name
-  return `/** Reduces ${what} to what its schema declares. */\nexport const ${exportName}: Cleaner = ${value}`
+  let value = '(value: unknown): unknown => value'
+  if (plan.kind === 'drop') value = '(): unknown => undefined'
+  if (plan.kind === 'leaf' || plan.kind === 'call') {
+    unit.helpers.add('failClosed')
+    value = `failClosed(${plan.kind === 'leaf' ? 'cleanLeaf' : plan.name}, ${checkFor(unit, schema)}, ${collectorFor(unit, schema)})`
+  }
+  return `/** Reduces ${what} to what its schema declares; \`undefined\` when it cannot be cleaned to it. */\nexport const ${exportName}: Cleaner = ${value}`
 }
 
 /** The exports of one service and its `ServiceValidators` bundle. */
@@ -40,8 +47,10 @@ function serviceExports(unit: CodeUnit, service: ServiceModel): { exports: strin
   const names = serviceTypeNames(service)
   const p = service.pascal
   const exports: string[] = []
-  const types = [names.result, names.query]
-  const bundle: string[] = []
+  const types = [names.id, names.result, names.query]
+  // Ids of transport calls are checked against the `id` schema (SPEC §8).
+  const bundle: string[] = [`id: validate${p}Id`]
+  exports.push(validator(unit, `validate${p}Id`, names.id, service.id))
   if (service.data !== undefined && names.data !== undefined) {
     exports.push(validator(unit, `validate${p}Data`, names.data, service.data))
     types.push(names.data)

@@ -13,3 +13,6 @@ export type { CustomMethodValidators, ServiceDescriptor, ServiceValidators } fro
 export type { CallableMethod, CallableService, CallParams, InternalParams, ServerParams, SocketParams } from './server-params.js'
 export { passes, pointer, unionFailures } from './failure-helpers.js'
 export { cleanLeaf } from './clean-leaf.js'
+export { failClosed } from './fail-closed.js'
+export { mergeCleaned } from './merge-cleaned.js'
+export { pickCleaned } from './pick-cleaned.js'

@@ -14,8 +14,16 @@ export interface Validator<T = unknown> {
   errors(value: unknown): ValidationFailure[]
 }
 
-/** Reduces a value to what its schema declares (undeclared properties removed, nested too). */
-export type Cleaner = (value: unknown) => unknown
+/**
+ * Reduces a value to what its schema declares (undeclared properties removed, nested too). A
+ * generated cleaner fails closed: it returns a value its schema accepts, or `undefined` when the
+ * value cannot be cleaned to it — never the raw value. Callers refuse to send `undefined`.
+ */
+export interface Cleaner {
+  (value: unknown): unknown
+  /** Why `value` cannot be cleaned to the schema: the failures of what cleaning made of it (none when it can). */
+  failures?: (value: unknown) => ValidationFailure[]
+}
 
 /** The shape of a generated error collector: appends failures under `path` to `out`. */
 export type ErrorCollector = (value: unknown, path: string, out: ValidationFailure[]) => void
