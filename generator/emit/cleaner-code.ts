@@ -16,8 +16,9 @@ import { schemaKind } from './schema-reflect.js'
 //
 // The contract (SPEC §8, fail closed): a nested cleaner returns `undefined` for what it cannot
 // clean (a parent then leaves the property out), and never anything undeclared; the exported
-// cleaner (`failClosed` in the runtime) checks the whole result, so a cleaner returns a value the
-// schema accepts or `undefined`, never the raw value.
+// cleaner (`failClosed` in the runtime) checks the result's shape (shape-check-code.ts), so it
+// returns a value of the schema's shape or `undefined`, never the raw value. A valid value is
+// always cleaned to a valid value (test/property checks it against TypeBox).
 
 type S = TSchema & Record<string, unknown>
 const PREFIX = 'clean'

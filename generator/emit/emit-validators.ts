@@ -5,6 +5,7 @@ import { collectReferences, createCodeUnit } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
 import { acceptsAnything, collectorFor } from './error-code.js'
 import { withHeader } from './header.js'
+import { shapeCheckFor } from './shape-check-code.js'
 import { serviceTypeNames } from './type-names.js'
 import { checkFor } from './validator-code.js'
 
@@ -29,7 +30,8 @@ function validator(unit: CodeUnit, exportName: string, typeName: string, schema:
 
 /**
  * `export const name: Cleaner = …`: the schema's cleaner behind `failClosed`, which checks the
- * cleaned value, so the export returns a valid value or `undefined` (see cleaner-code.ts).
+ * cleaned value's shape, so the export returns a value of the schema's shape or `undefined`
+ * (see cleaner-code.ts and shape-check-code.ts).
  */
 function cleaner(unit: CodeUnit, exportName: string, what: string, schema: TSchema): string {
   const plan = cleanPlan(unit, schema)
@@ -37,7 +39,7 @@ function cleaner(unit: CodeUnit, exportName: string, what: string, schema: TSche
   if (plan.kind === 'drop') value = '(): unknown => undefined'
   if (plan.kind === 'leaf' || plan.kind === 'call') {
     unit.helpers.add('failClosed')
-    value = `failClosed(${plan.kind === 'leaf' ? 'cleanLeaf' : plan.name}, ${checkFor(unit, schema)}, ${collectorFor(unit, schema)})`
+    value = `failClosed(${plan.kind === 'leaf' ? 'cleanLeaf' : plan.name}, ${shapeCheckFor(unit, schema)}, ${collectorFor(unit, schema)})`
   }
   return `/** Reduces ${what} to what its schema declares; \`undefined\` when it cannot be cleaned to it. */\nexport const ${exportName}: Cleaner = ${value}`
 }

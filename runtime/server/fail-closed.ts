@@ -2,13 +2,14 @@ import { forgetFormatMemo } from './formats.js'
 import type { Cleaner, ErrorCollector, ValidationFailure } from './validator.js'
 
 /**
- * The exported cleaner of a schema: `clean`, whose result must then pass `check` (the schema's
- * generated check). A value that cannot be cleaned to its schema (a required property missing, a
- * wrong type, no union variant satisfied) gives `undefined` — the signal callers use to refuse
- * sending it, never the raw value (SPEC §8). Nested cleaners only ever drop what is undeclared or
- * invalid; this one last check is what makes the whole fail closed. With `collect`, the cleaner's
- * `failures(value)` says why a value was refused (for `validateResults`), at the paths of the
- * cleaned value.
+ * The exported cleaner of a schema: `clean`, whose result must then pass `check`, the generated
+ * check of the schema's shape (required properties, types, literals, unions; not formats or bounds:
+ * see generator/emit/shape-check-code.ts). A value that cannot be cleaned to that shape (a
+ * required property missing, a wrong type, no union variant satisfied) gives `undefined` — the
+ * signal callers use to refuse sending it, never the raw value (SPEC §8). Nested cleaners only
+ * drop what is undeclared or invalid; this one last check makes the whole fail closed. With
+ * `collect` (the full collector), `failures(value)` says why a value falls short of the schema,
+ * at the paths of the cleaned value (for `validateResults`).
  */
 export function failClosed(clean: Cleaner, check: (value: unknown) => boolean, collect?: ErrorCollector): Cleaner {
   const cleaner: Cleaner = (value: unknown): unknown => {

@@ -16,8 +16,10 @@ export interface Validator<T = unknown> {
 
 /**
  * Reduces a value to what its schema declares (undeclared properties removed, nested too). A
- * generated cleaner fails closed: it returns a value its schema accepts, or `undefined` when the
- * value cannot be cleaned to it — never the raw value. Callers refuse to send `undefined`.
+ * generated cleaner fails closed: it returns a value of the schema's shape (required properties,
+ * types, literals, unions; formats and bounds are `validateResults`' part), or `undefined` when the
+ * value cannot be cleaned to it — never the raw value. Callers refuse to send `undefined`. A valid
+ * value always comes out valid, every declared property kept.
  */
 export interface Cleaner {
   (value: unknown): unknown
