@@ -26,6 +26,8 @@ const states = new WeakMap<CodeUnit, ShapeState>()
 /** A copy of `node` (TypeBox's symbols kept, `$id`/`$ref` too) without the keywords above. */
 export function shapeOf(node: unknown, memo: Map<object, unknown>): unknown {
   if (typeof node !== 'object' || node === null) return node
+  // Relaxing what a `Not` excludes would exclude more: a valid value could be refused.
+  if (schemaKind(node as TSchema) === 'Not') return node
   const known = memo.get(node)
   if (known !== undefined) return known
   const out: Node = Array.isArray(node) ? ([] as unknown as Node) : {}

@@ -28,6 +28,7 @@ const schemas = {
   // Class 5: `Not` positions.
   NotString: Type.Not(Type.String()),
   NotInObject: Type.Object({ any: Type.Not(Type.Null()), n: Type.Number() }),
+  NotEmail: Type.Not(Type.String({ format: 'email' })),
   // Fail closed.
   Required: Type.Object({ id: Type.Integer(), name: Type.String() }),
   UnionInOptional: Type.Object({ id: Type.Integer(), pick: Type.Optional(Type.Union([Type.Object({ a: Type.String() }), Type.Null()])) }),
@@ -79,6 +80,8 @@ test('class 5: a valid value at a Not position passes through as it is', () => {
   assertKept('NotInObject', { any: { free: 1 }, n: 2 })
   assert.deepEqual(cleaners.NotInObject({ any: [1, 'x'], n: 2, leak: 1 }), { any: [1, 'x'], n: 2 })
   assert.equal(cleaners.NotInObject({ any: null, n: 2 }), undefined)
+  assertKept('NotEmail', 'not an email')
+  assert.equal(cleaners.NotEmail('ada@example.com'), undefined)
 })
 
 test('cleaning fails closed: undefined, never a value the schema rejects', () => {
