@@ -8,7 +8,8 @@ import { checkFor } from './validator-code.js'
 // member, template, union variant, tuple or array length; what a cleaner cannot make worse is not
 // checked again — no undeclared properties (cleaners copy declared ones only, so the key scans of
 // `additionalProperties: false` are dropped), and the service's own string formats, patterns,
-// lengths and number bounds (the full check of those is `validateResults`). Measured on the
+// lengths and number bounds (the full check of those is `validateResults`). A record's own
+// properties may be missing: `$select` leaves them out. Measured on the
 // bench's 10-property record, the full check made cleaning ~10× slower (+2.3 µs a record, about a
 // tenth of a whole Socket.io call); this one adds a fraction of that.
 
@@ -17,11 +18,7 @@ type Node = Record<PropertyKey, unknown>
 /** Keywords whose check is left to `validateResults`, on any node. */
 const VALUE_KEYWORDS = ['format', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'uniqueItems']
 
-interface ShapeState {
-  memo: Map<object, unknown>
-  references: TSchema[]
-}
-const states = new WeakMap<CodeUnit, ShapeState>()
+const states = new WeakMap<CodeUnit, { memo: Map<object, unknown>; references: TSchema[] }>()
 
 /** A copy of `node` (TypeBox's symbols kept, `$id`/`$ref` too) without the keywords above. */
 export function shapeOf(node: unknown, memo: Map<object, unknown>): unknown {
@@ -42,13 +39,50 @@ export function shapeOf(node: unknown, memo: Map<object, unknown>): unknown {
   return out
 }
 
+/** True when something inside `node` refers to `id` (a recursive schema's root). */
+function refersTo(node: unknown, id: string, seen = new Set<unknown>()): boolean {
+  if (typeof node !== 'object' || node === null || seen.has(node)) return false
+  seen.add(node)
+  if ((node as Node)['$ref'] === id) return true
+  return Object.values(node).some((inner) => refersTo(inner, id, seen))
+}
+
+/**
+ * `shape` (a `shapeOf` copy) for a whole record: its own properties all optional, since a query's
+ * `$select` leaves fields out of what a service returns and the cleaner cannot see the query.
+ * Nested objects stay complete. A `$ref` is followed (into `references`); the copy drops `$id`.
+ * A recursive root stays as it is: its inner `This` needs the root's own `$id`.
+ */
+function recordShape(shape: TSchema, references: ReadonlyMap<string, TSchema>, seen = new Set<unknown>()): TSchema {
+  const node = shape as unknown as Node
+  const kind = schemaKind(shape)
+  if ((kind === 'Ref' || kind === 'This') && !seen.has(node['$ref'])) {
+    seen.add(node['$ref'])
+    const target = references.get(String(node['$ref']))
+    return target === undefined ? shape : recordShape(target, references, seen)
+  }
+  if (kind !== 'Object' && kind !== 'Intersect') return shape
+  if (typeof node['$id'] === 'string' && refersTo(node, node['$id'])) return shape
+  const out: Node = {}
+  for (const key of Reflect.ownKeys(node)) if (key !== 'required' && key !== '$id') out[key] = node[key]
+  if (kind === 'Intersect' && Array.isArray(node['allOf'])) out['allOf'] = (node['allOf'] as TSchema[]).map((part) => recordShape(part, references, seen))
+  return out as unknown as TSchema
+}
+
+/** The shape schema `failClosed` checks a cleaned `schema` by, and the references it resolves against. */
+export function cleanedShape(schema: TSchema, references: readonly TSchema[], memo: Map<object, unknown>): { schema: TSchema; references: TSchema[] } {
+  const shapes = references.map((reference) => shapeOf(reference, memo) as TSchema)
+  const byId = new Map(shapes.filter((shape) => typeof shape.$id === 'string').map((shape) => [shape.$id!, shape]))
+  return { schema: recordShape(shapeOf(schema, memo) as TSchema, byId), references: shapes }
+}
+
 /** The name of the shape check of `schema`, emitted into `unit` once. */
 export function shapeCheckFor(unit: CodeUnit, schema: TSchema): string {
   let state = states.get(unit)
   if (state === undefined) {
-    const memo = new Map<object, unknown>()
-    state = { memo, references: [...unit.references.values()].map((reference) => shapeOf(reference, memo) as TSchema) }
+    state = { memo: new Map<object, unknown>(), references: [...unit.references.values()] }
     states.set(unit, state)
   }
-  return checkFor(unit, shapeOf(schema, state.memo) as TSchema, state.references)
+  const shape = cleanedShape(schema, state.references, state.memo)
+  return checkFor(unit, shape.schema, shape.references)
 }

@@ -38,20 +38,13 @@ function recordsOf(isCustom: boolean, method: string, result: unknown): Array<[u
   return [[result, '']]
 }
 
-/**
- * Throws `GeneralError` (500) when a cleaned result does not match its schema. A record the
- * cleaner refused (`undefined`) is explained from `raw`, the result as the service returned it.
- */
-export function checkResult(descriptor: ServiceDescriptor, method: string, cleaned: unknown, raw?: unknown): void {
-  const { clean, validator } = resultSchemaFor(descriptor, method)
-  const isCustom = Object.hasOwn(descriptor.validators.custom, method)
-  const rawRecords = raw === undefined ? [] : recordsOf(isCustom, method, raw)
+/** Throws `GeneralError` (500) when a cleaned result does not match its schema. */
+export function checkResult(descriptor: ServiceDescriptor, method: string, cleaned: unknown): void {
+  const { validator } = resultSchemaFor(descriptor, method)
   const failures: ValidationFailure[] = []
-  recordsOf(isCustom, method, cleaned).forEach(([record, prefix], index) => {
-    if (validator.check(record)) return
-    const refused = record === undefined ? rawRecords[index] : undefined
-    const found = refused !== undefined && clean.failures !== undefined ? clean.failures(refused[0]) : validator.errors(record)
-    for (const failure of found) failures.push({ path: prefix + failure.path, message: failure.message })
-  })
+  for (const [record, prefix] of recordsOf(Object.hasOwn(descriptor.validators.custom, method), method, cleaned)) {
+    if (validator.check(record)) continue
+    for (const failure of validator.errors(record)) failures.push({ path: prefix + failure.path, message: failure.message })
+  }
   if (failures.length > 0) throw new GeneralError(`Result of '${method}' does not match its schema`, { errors: failures })
 }

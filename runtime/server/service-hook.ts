@@ -37,7 +37,7 @@ export function createServiceHook(descriptor: ServiceDescriptor, options: Regist
     await next()
     const outgoing: unknown = context.dispatch !== undefined ? context.dispatch : context.result
     const cleaned = cleanResult(descriptor, context.method, outgoing)
-    if (options.validateResults === true) checkResult(descriptor, context.method, cleaned, outgoing)
+    if (options.validateResults === true) checkResult(descriptor, context.method, cleaned)
     context.dispatch = cleaned
     if (typeof cleaned === 'object' && cleaned !== null) cleanedDispatches.add(cleaned)
     if (params.provider !== undefined) context.result = cleaned

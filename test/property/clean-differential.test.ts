@@ -12,8 +12,9 @@
 //      Value.Clean keeps and adds nothing (every kept property is in the input);
 //   3. a dirty value whose marker-free form is valid is cleaned like (2) and loses every marker;
 //   4. any value at all: the cleaner returns undefined or a value of the schema's shape (Value.Check
-//      of the schema without formats, patterns, lengths, bounds: what `failClosed` checks, see
-//      generator/emit/shape-check-code.ts), adding nothing.
+//      of the schema without formats, patterns, lengths, bounds, the record's own properties
+//      optional for `$select`: what `failClosed` checks, see generator/emit/shape-check-code.ts),
+//      adding nothing.
 //
 // Deliberate differences from Value.Clean (each allowed by the comparisons above):
 //   - `additionalProperties: true` keeps the extra properties (Value.Clean deletes them: it keeps
@@ -41,7 +42,7 @@ import { Value } from '@sinclair/typebox/value'
 import { format, KNOWN_FORMATS } from 'feathers-sio-gen/server'
 import type { Cleaner, Validator } from 'feathers-sio-gen/server'
 import { collectReferences } from '../../generator/emit/code-unit.js'
-import { shapeOf } from '../../generator/emit/shape-check-code.js'
+import { cleanedShape } from '../../generator/emit/shape-check-code.js'
 import { buildModel } from '../../generator/model/build-model.js'
 import type { GenModel, LoadedModule } from '../../generator/model/model.js'
 import { loadValidators, serviceModel } from '../helpers/load-validators.js'
@@ -174,11 +175,9 @@ function checkSubject(subject: Subject, source: Source, seed: number): void {
   const cleanSchema = declaringOnly(schema, memo)
   const cleanRefs = refs.map((ref) => declaringOnly(ref, memo))
   const valueClean = (value: unknown): unknown => Value.Clean(cleanSchema, cleanRefs, structuredClone(value))
-  const shapes = new Map<object, unknown>()
-  const shapeSchema = shapeOf(schema, shapes) as TSchema
-  const shapeRefs = refs.map((ref) => shapeOf(ref, shapes) as TSchema)
+  const shape = cleanedShape(schema, refs, new Map())
   const hasShape = (value: unknown): boolean => {
-    try { return Value.Check(shapeSchema, shapeRefs, value) } catch { return false }
+    try { return Value.Check(shape.schema, shape.references, value) } catch { return false }
   }
   // TypeBox 0.34 throws for an Intersect given a non-object: that is a rejection.
   const typebox = (value: unknown): boolean => {

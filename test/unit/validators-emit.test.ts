@@ -137,12 +137,10 @@ test('the cleaner keeps exactly what the schema declares, nested included', () =
 
 test('the cleaner drops objects where a leaf is declared, keeps what serialises to a leaf', () => {
   const when = new Date('2024-01-01T00:00:00Z')
-  const cleaned = clean({ ...valid, email: { secret: 1 }, maybe: { at: when } }) as Record<string, unknown>
-  assert.equal(cleaned.email, undefined, 'an optional leaf holding an object is left out')
+  const cleaned = clean({ ...valid, name: { secret: 1 }, code: [1], maybe: { at: when } }) as Record<string, unknown>
+  assert.equal(cleaned.name, undefined)
+  assert.equal(cleaned.code, undefined)
   assert.deepEqual(cleaned.maybe, { at: '2024-01-01T00:00:00.000Z' })
-  // A required leaf holding an object: the record cannot be cleaned to its schema (fail closed).
-  assert.equal(clean({ ...valid, name: { secret: 1 } }), undefined)
-  assert.equal(clean({ ...valid, code: [1] }), undefined)
 })
 
 test('a union cleans by the first variant whose cleaned value is valid; dynamic keys must be valid', () => {
