@@ -1,6 +1,5 @@
 import type { TSchema } from '@sinclair/typebox'
-import type { ConnectionDeclaration } from '../../runtime/schema/define-connection.js'
-import type { ServiceDeclaration } from '../../runtime/schema/define-service.js'
+import type { ConnectionDeclaration, ServiceDeclaration } from 'feathers-sio-gen-runtime'
 import type { Found } from './collect-exports.js'
 import { checkGuardedKeys } from './check-guarded-keys.js'
 import { checkJsonSafe } from './check-json-safe.js'

@@ -30,7 +30,7 @@ describe('generated code type-checks on every supported TypeScript, with SPEC §
   before(async () => {
     // The generated code imports feathers-sio-gen/server and /client as a user's would: through
     // the package's `types` exports, i.e. the built declarations in dist/.
-    assert.ok(existsSync(join(repoRoot, 'dist/runtime/schema/index.d.ts')), 'dist/ is missing: run `npm run build` first')
+    assert.ok(existsSync(join(repoRoot, 'runtime/dist/cjs/schema/index.d.ts')), 'dist/ is missing: run `npm run build` first')
     for (const input of inputs) {
       const result = await generate({ schemaDir: join(repoRoot, input.dir), outDir: join(work, input.name), cwd: repoRoot })
       assert.equal(result.status, 'ok', JSON.stringify(result.diagnostics))
