@@ -39,7 +39,7 @@ function cleaner(unit: CodeUnit, exportName: string, what: string, schema: TSche
   if (plan.kind === 'drop') value = '(): unknown => undefined'
   if (plan.kind === 'leaf' || plan.kind === 'call') {
     unit.helpers.add('failClosed')
-    value = `failClosed(${plan.kind === 'leaf' ? 'cleanLeaf' : plan.name}, ${shapeCheckFor(unit, schema)}, ${collectorFor(unit, schema)})`
+    value = `failClosed(${plan.kind === 'leaf' ? 'cleanLeaf' : plan.name}, ${shapeCheckFor(unit, schema)})`
   }
   return `/** Reduces ${what} to what its schema declares; \`undefined\` when it cannot be cleaned to it. */\nexport const ${exportName}: Cleaner = ${value}`
 }

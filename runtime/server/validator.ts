@@ -16,16 +16,13 @@ export interface Validator<T = unknown> {
 
 /**
  * Reduces a value to what its schema declares (undeclared properties removed, nested too). A
- * generated cleaner fails closed: it returns a value of the schema's shape (required properties,
- * types, literals, unions; formats and bounds are `validateResults`' part), or `undefined` when the
- * value cannot be cleaned to it — never the raw value. Callers refuse to send `undefined`. A valid
- * value always comes out valid, every declared property kept.
+ * generated cleaner fails closed: it returns a value of the schema's shape (types, literals,
+ * unions, nested required properties; formats and bounds are `validateResults`' part, and a
+ * record's own properties may be missing for `$select`), or `undefined` when the value cannot be
+ * cleaned to it — never the raw value. Callers refuse to send `undefined`. A valid value always
+ * comes out valid, every declared property kept.
  */
-export interface Cleaner {
-  (value: unknown): unknown
-  /** Why `value` cannot be cleaned to the schema: the failures of what cleaning made of it (none when it can). */
-  failures?: (value: unknown) => ValidationFailure[]
-}
+export type Cleaner = (value: unknown) => unknown
 
 /** The shape of a generated error collector: appends failures under `path` to `out`. */
 export type ErrorCollector = (value: unknown, path: string, out: ValidationFailure[]) => void
