@@ -6,6 +6,7 @@ import { collectReferences, createCodeUnit } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
 import { acceptsAnything, collectorFor } from './error-code.js'
 import { withHeader } from './header.js'
+import { shapeCheckFor } from './shape-check-code.js'
 import { serviceTypeNames } from './type-names.js'
 import { checkFor } from './validator-code.js'
 
@@ -16,7 +17,7 @@ export function validatorsExportName(service: ServiceModel): string {
 
 /** Every schema a service validates or cleans by. */
 function serviceSchemas(service: ServiceModel): TSchema[] {
-  return [service.result, service.query, ...(service.data === undefined ? [] : [service.data]),
+  return [service.id, service.result, service.query, ...(service.data === undefined ? [] : [service.data]),
     ...(service.patch === undefined ? [] : [service.patch]),
     ...service.custom.flatMap((method) => [method.data, method.result]), ...service.events.map((event) => event.schema)]
 }
@@ -28,12 +29,20 @@ function validator(unit: CodeUnit, exportName: string, typeName: string, schema:
   return `/** Validates a \`${typeName}\`. */\nexport const ${exportName}: Validator<${typeName}> = createValidator<${typeName}>(${check}, ${collect})`
 }
 
-/** `export const name: Cleaner = …`. */
+/**
+ * `export const name: Cleaner = …`: the schema's cleaner behind `failClosed`, which checks the
+ * cleaned value's shape, so the export returns a value of the schema's shape or `undefined`
+ * (see cleaner-code.ts and shape-check-code.ts).
+ */
 function cleaner(unit: CodeUnit, exportName: string, what: string, schema: TSchema): string {
   const plan = cleanPlan(unit, schema)
-  const value = plan.kind === 'keep' ? '(value: unknown): unknown => value'
-    : plan.kind === 'drop' ? '(): unknown => undefined' : plan.kind === 'leaf' ? 'cleanLeaf' : plan.name
-  return `/** Reduces ${what} to what its schema declares. */\nexport const ${exportName}: Cleaner = ${value}`
+  let value = '(value: unknown): unknown => value'
+  if (plan.kind === 'drop') value = '(): unknown => undefined'
+  if (plan.kind === 'leaf' || plan.kind === 'call') {
+    unit.helpers.add('failClosed')
+    value = `failClosed(${plan.kind === 'leaf' ? 'cleanLeaf' : plan.name}, ${shapeCheckFor(unit, schema)})`
+  }
+  return `/** Reduces ${what} to what its schema declares; \`undefined\` when it cannot be cleaned to it. */\nexport const ${exportName}: Cleaner = ${value}`
 }
 
 /** The exports of one service and its `ServiceValidators` bundle. */
@@ -41,8 +50,10 @@ function serviceExports(unit: CodeUnit, service: ServiceModel, hasConnection: bo
   const names = serviceTypeNames(service)
   const p = service.pascal
   const exports: string[] = []
-  const types = [names.result, names.query]
-  const bundle: string[] = []
+  const types = [names.id, names.result, names.query]
+  // Ids of transport calls are checked against the `id` schema (SPEC §8).
+  const bundle: string[] = [`id: validate${p}Id`]
+  exports.push(validator(unit, `validate${p}Id`, names.id, service.id))
   if (service.data !== undefined && names.data !== undefined) {
     exports.push(validator(unit, `validate${p}Data`, names.data, service.data))
     types.push(names.data)

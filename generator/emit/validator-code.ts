@@ -9,12 +9,15 @@ import type { CodeUnit } from './code-unit.js'
 // function called once at module load, with those three names imported from the runtime: the
 // server evaluates no code from strings.
 
-/** The name of a `(value: unknown) => boolean` check for `schema`, emitted into `unit` once. */
-export function checkFor(unit: CodeUnit, schema: TSchema): string {
+/**
+ * The name of a `(value: unknown) => boolean` check for `schema`, emitted into `unit` once;
+ * `$ref`s resolve against `references` (by default the unit's).
+ */
+export function checkFor(unit: CodeUnit, schema: TSchema, references: readonly TSchema[] = [...unit.references.values()]): string {
   // Two spots of TypeBox's TypeScript output that TypeScript rejects: an annotated for-of binding
   // (`for(const value: any of array)`; the arrays are `any`, so no annotation is needed) and the
   // empty known-keys list of an object without properties (`[].includes(key)`: a `never[]`).
-  const code = TypeCompiler.Code(schema, [...unit.references.values()], { language: 'typescript' })
+  const code = TypeCompiler.Code(schema, [...references], { language: 'typescript' })
     .replaceAll('for(const value: any of ', 'for(const value of ')
     .replaceAll('[].includes(key)', '([] as string[]).includes(key)')
     // An array of `Any` checks each element against `true`: its loop binding goes unread.

@@ -20,3 +20,6 @@ export type {
 } from './server-params.js'
 export { passes, pointer, unionFailures } from './failure-helpers.js'
 export { cleanLeaf } from './clean-leaf.js'
+export { failClosed } from './fail-closed.js'
+export { mergeCleaned } from './merge-cleaned.js'
+export { pickCleaned } from './pick-cleaned.js'

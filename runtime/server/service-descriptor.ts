@@ -11,6 +11,8 @@ export interface CustomMethodValidators {
 
 /** Everything `validators.ts` generates for one service. */
 export interface ServiceValidators {
+  /** The `id` schema, checked for transport calls (SPEC §8); absent in validators generated before it. */
+  id?: Validator
   /** create/update data; absent when the service has no `data`. */
   data?: Validator
   /** patch data; absent when the service has no patch schema. */

@@ -2,6 +2,7 @@ import { BadRequest } from '@feathersjs/errors'
 import type { HookContext } from '@feathersjs/feathers'
 import type { ServiceDescriptor } from './service-descriptor.js'
 import { validationError } from './validation-error.js'
+import { validateId } from './validate-id.js'
 import type { ValidationFailure, Validator } from './validator.js'
 
 /** The validator for a method's data argument, or undefined when the method takes none. */
@@ -19,12 +20,16 @@ function failuresOf(validator: Validator, value: unknown, prefix: string): Valid
 }
 
 /**
- * Validates a call's data and query; throws `BadRequest` listing every failure (paths are JSON
- * pointers into `{ data, query }`). A multi `create` with an array validates each record.
+ * Validates a call's id, data and query; throws `BadRequest` listing every failure (paths are JSON
+ * pointers into `{ id, data, query }`). A multi `create` with an array validates each record.
  */
 export function validateCall(descriptor: ServiceDescriptor, context: HookContext): void {
   const failures: ValidationFailure[] = []
   const parts: string[] = []
+  // The id of a transport call, against the `id` schema (SPEC §8; see validate-id.ts).
+  const idFailures = validateId(descriptor, context)
+  if (idFailures.length > 0) parts.push('id')
+  failures.push(...idFailures)
   const validator = dataValidatorFor(descriptor, context.method)
   if (validator !== undefined) {
     const data: unknown = context.data

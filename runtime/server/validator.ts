@@ -14,7 +14,14 @@ export interface Validator<T = unknown> {
   errors(value: unknown): ValidationFailure[]
 }
 
-/** Reduces a value to what its schema declares (undeclared properties removed, nested too). */
+/**
+ * Reduces a value to what its schema declares (undeclared properties removed, nested too). A
+ * generated cleaner fails closed: it returns a value of the schema's shape (types, literals,
+ * unions, nested required properties; formats and bounds are `validateResults`' part, and a
+ * record's own properties may be missing for `$select`), or `undefined` when the value cannot be
+ * cleaned to it — never the raw value. Callers refuse to send `undefined`. A valid value always
+ * comes out valid, every declared property kept.
+ */
 export type Cleaner = (value: unknown) => unknown
 
 /** The shape of a generated error collector: appends failures under `path` to `out`. */
