@@ -51,6 +51,30 @@ export function findPrototypeHazard(value: unknown, base = ''): ValidationFailur
   return undefined
 }
 
+/** The `socket.feathers` objects of sockets whose every call `answerEveryCall` guarded on arrival. */
+const guardedConnections = new WeakSet<object>()
+
+/** Records that the transport guards each call made over `connection` before Feathers sees it. */
+export function markGuardedConnection(connection: object): void {
+  guardedConnections.add(connection)
+}
+
+/**
+ * True when a call's arguments were already guarded by the transport (a Socket.io call through
+ * this package's `socketio()`), so the service hook need not walk them a second time.
+ */
+export function guardedAtTransport(params: { provider?: unknown; connection?: unknown }): boolean {
+  const { connection } = params
+  return params.provider === 'socketio' && typeof connection === 'object' && connection !== null && guardedConnections.has(connection)
+}
+
+/** Throws `BadRequest` when a call's id, data or query holds a prototype hazard (one walk of each). */
+export function guardCall(context: { id?: unknown; data?: unknown; params: { query?: unknown } }): void {
+  const failure = findPrototypeHazard(context.id, '/id') ?? findPrototypeHazard(context.data, '/data')
+    ?? findPrototypeHazard(context.params.query, '/query')
+  if (failure !== undefined) throw new BadRequest('Invalid input: forbidden key or prototype', { errors: [failure] })
+}
+
 /**
  * Throws `BadRequest` when a part of a call (`{ id, data, query }`) holds a prototype hazard;
  * the failure's path is a JSON pointer into that object (`/query/__proto__`).

@@ -1,5 +1,6 @@
 import type { Application } from '@feathersjs/feathers'
 import { cleanEvents } from './clean-events.js'
+import { installSafeLookup } from './safe-lookup.js'
 import type { ServiceDescriptor } from './service-descriptor.js'
 import { createServiceHook } from './service-hook.js'
 import type { RegisterOptions } from './service-hook.js'
@@ -15,6 +16,8 @@ export function registerServices<A extends Application>(
   implementations: Readonly<Record<string, unknown>>,
   options: RegisterOptions = {},
 ): A {
+  // Also with plain @feathersjs/socketio or REST configured first: `constructor` in a path is a 404.
+  installSafeLookup(app)
   for (const descriptor of descriptors) {
     const { path, validators } = descriptor
     const implementation = Object.hasOwn(implementations, path) ? implementations[path] : undefined
