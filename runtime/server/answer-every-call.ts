@@ -79,11 +79,14 @@ export function answerEveryCall(app: Application, options: AnswerOptions = {}) {
     const connection: unknown = (socket as { feathers?: unknown }).feathers
     if (typeof connection === 'object' && connection !== null) markGuardedConnection(connection)
     const pending = limitPendingCalls(socket, max)
-    /** The ack Feathers gets: counts the call out and sends only a safe error. */
-    const answer = (ack: (...args: unknown[]) => void) => (...args: unknown[]): void => {
+    /**
+     * The ack Feathers gets: counts the call out and sends only a safe error. Feathers calls it
+     * `(null, result)` or `(error)`, and each is passed on with the same arguments.
+     */
+    const answer = (ack: (...args: unknown[]) => void) => (error: unknown, result?: unknown): void => {
       pending.release()
-      if (args[0] !== null && args[0] !== undefined) args[0] = toWireError(args[0], options)
-      ack(...args)
+      if (error === null || error === undefined) ack(error, result)
+      else ack(toWireError(error, options))
     }
     const release = (): void => pending.release()
     socket.use((packet, proceed) => {

@@ -34,6 +34,8 @@ export interface StressReport {
   rssMiB: number[]
   floodRssBeforeMiB: number
   floodRssAfterMiB: number
+  /** Flood packets the server read (a closed connection stops it reading). */
+  floodReceived: number
   floodClosedByServer: boolean
   aliveAfterFlood: boolean
   ms: number
@@ -54,7 +56,12 @@ async function startStressServer(maxPendingCalls: number | undefined) {
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
   return {
     url: `http://127.0.0.1:${port}`,
-    async rssMiB(): Promise<number> { child.stdin.write('rss\n'); return (JSON.parse(await nextLine()) as { rss: number }).rss / 2 ** 20 },
+    async probe(): Promise<{ rssMiB: number; received: number; closed: number }> {
+      child.stdin.write('rss\n')
+      const { rss, received, closed } = JSON.parse(await nextLine()) as { rss: number; received: number; closed: number }
+      return { rssMiB: rss / 2 ** 20, received, closed }
+    },
+    async rssMiB(): Promise<number> { return (await this.probe()).rssMiB },
     async stop(): Promise<void> {
       child.stdin.end()
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
@@ -80,7 +87,7 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
   const server = await startStressServer(options.maxPendingCalls)
   const sockets: Socket[] = []
   try {
-    const report: StressReport = { calls: 0, lost: 0, wrong: 0, events: 0, missingEvents: 0, undeclared: [], rssMiB: [], floodRssBeforeMiB: 0, floodRssAfterMiB: 0, floodClosedByServer: false, aliveAfterFlood: false, ms: 0 }
+    const report: StressReport = { calls: 0, lost: 0, wrong: 0, events: 0, missingEvents: 0, undeclared: [], rssMiB: [], floodRssBeforeMiB: 0, floodRssAfterMiB: 0, floodReceived: 0, floodClosedByServer: false, aliveAfterFlood: false, ms: 0 }
     for (let i = 0; i < options.clients; i++) sockets.push(await connectSocket(server.url))
     const expectedEvents = sockets.map(() => new Set<string>())
     sockets.forEach((socket, index) => socket.on('messages created', (payload: { text?: string }) => {
@@ -115,9 +122,9 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
     report.missingEvents = expectedEvents.reduce((sum, set) => sum + set.size, 0)
     report.rssMiB.push(await server.rssMiB())
     // The flood: a client whose TCP socket stops reading, so answers pile up on the server.
-    report.floodRssBeforeMiB = await server.rssMiB()
+    const { rssMiB: floodRssBeforeMiB, received: floodStart } = await server.probe()
+    report.floodRssBeforeMiB = floodRssBeforeMiB
     const flooder = await connectSocket(server.url)
-    flooder.on('disconnect', (reason) => { if (reason !== 'io client disconnect') report.floodClosedByServer = true })
     const tcp = (flooder.io.engine.transport as unknown as { ws?: { _socket?: { pause(): void } } }).ws?._socket
     if (tcp === undefined) throw new Error('cannot reach the flooding client\'s TCP socket')
     tcp.pause()
@@ -126,8 +133,16 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
       flooder.emit('create', 'messages', payload, {}, () => undefined)
       if (sent % 500 === 499) await new Promise((resolve) => setTimeout(resolve, 5))
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-    report.floodRssAfterMiB = await server.rssMiB()
+    // Wait until the server has read the whole flood (it stops growing), then weigh it.
+    for (let last = -1, now = floodStart; now !== last && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      last = now
+      now = (await server.probe()).received
+      report.floodReceived = now - floodStart
+    }
+    const afterFlood = await server.probe()
+    report.floodRssAfterMiB = afterFlood.rssMiB
+    report.floodClosedByServer = afterFlood.closed > 0
     flooder.close()
     const after = await connectSocket(server.url)
     sockets.push(after)

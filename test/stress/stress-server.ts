@@ -1,6 +1,6 @@
 // The server of the load and memory check, in its own process so its RSS is its own:
 // `stress-server.ts [maxPendingCalls]`. Prints `{"port":n}` once listening on 127.0.0.1 (port 0);
-// each line `rss` on stdin is answered `{"rss":bytes}` after a full GC; exits when stdin closes.
+// each line `rss` on stdin is answered `{"rss":bytes,"received":packets,"closed":connections}` after a full GC; exits when stdin closes.
 import { createInterface } from 'node:readline'
 import type { Application } from '@feathersjs/feathers'
 import { NotFound } from '@feathersjs/errors'
@@ -42,11 +42,19 @@ const server = await startServer<ServerApplication>((app: Application) => {
   app.on('connection', (connection) => app.channel('all').join(connection))
   return typed
 })
+// Every event packet that reached a socket, so the flood can wait until the server has read it all.
+let received = 0
+// Connections the server closed itself (the bound on unanswered calls closes a client that reads nothing).
+let closed = 0
+server.app.io.on('connection', (socket) => {
+  socket.onAny(() => { received++ })
+  socket.on('disconnect', (reason) => { if (reason === 'server namespace disconnect') closed++ })
+})
 process.stdout.write(`${JSON.stringify({ port: server.port })}\n`)
 const gc = (globalThis as { gc?: () => void }).gc
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line.trim() !== 'rss') return
   gc?.()
-  process.stdout.write(`${JSON.stringify({ rss: process.memoryUsage().rss })}\n`)
+  process.stdout.write(`${JSON.stringify({ rss: process.memoryUsage().rss, received, closed })}\n`)
 })
 process.stdin.on('end', () => { void server.close().finally(() => process.exit(0)) })
