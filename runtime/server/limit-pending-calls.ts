@@ -8,6 +8,9 @@ import type { Socket } from 'socket.io'
  */
 export const DEFAULT_MAX_PENDING_CALLS = 256
 
+/** Unsent answers, as a multiple of the bound, at which a connection is closed (refusals are ~200 bytes). */
+const CLOSE_FACTOR = 4
+
 /** What happens to an arriving call: it runs, it is refused (429), or the connection is closed. */
 export type Admission = 'run' | 'refuse' | 'close'
 
@@ -30,20 +33,22 @@ function unsentAnswers(socket: Socket): number {
 
 /**
  * The bound of SPEC §8 for one socket: calls still running plus answers not yet sent may not
- * exceed `max`; past it calls are refused (a 429 answer, which is small) and past twice `max`
- * (a client that reads not even its refusals) the connection is closed, so no client can grow
- * server memory without limit.
+ * exceed `max`; past it calls are refused (a 429 answer, which is small), and once `4 × max`
+ * answers wait unsent (a client that reads not even its refusals) the connection is closed, so
+ * no client can grow server memory without limit.
  */
 export function limitPendingCalls(socket: Socket, max: number): PendingCalls {
   let running = 0
   return {
     admit() {
-      const backlog = running + unsentAnswers(socket)
-      if (backlog < max) {
+      const unsent = unsentAnswers(socket)
+      if (running + unsent < max) {
         running++
         return 'run'
       }
-      return backlog < 2 * max ? 'refuse' : 'close'
+      // Only answers piling up unsent close the connection: a client that reads them (a burst of
+      // calls from `Promise.all`) gets its refusals and keeps its connection.
+      return unsent < CLOSE_FACTOR * max ? 'refuse' : 'close'
     },
     release() {
       if (running > 0) running--

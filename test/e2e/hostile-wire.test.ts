@@ -110,4 +110,19 @@ describe('reserved event names and the bound on unanswered calls (our socketio()
       await server.close()
     }
   })
+
+  test('a reading client bursting past the bound gets answers and 429s, and keeps its connection', async () => {
+    const server = await startHostileServer({ socketio: { maxPendingCalls: 16 } })
+    const socket = await connectSocket(server.url)
+    try {
+      const answers = await Promise.all(Array.from({ length: 48 }, () => emitWithAck(socket, 5000, 'get', 'users', 1, {})))
+      const codes = answers.map(([error]) => (error === null ? 'ok' : (error as { code: number }).code))
+      assert.ok(codes.includes('ok') && codes.every((code) => code === 'ok' || code === 429), JSON.stringify(codes))
+      assert.ok(socket.connected)
+      assert.equal((await emitWithAck(socket, 2000, 'get', 'users', 1, {}))[0], null)
+    } finally {
+      socket.close()
+      await server.close()
+    }
+  })
 })
