@@ -74,15 +74,16 @@ const text = fc.string({ minLength: 1, maxLength: 40 })
 const id = fc.integer({ min: 1, max: 6 })
 const query = fc.record({ $limit: fc.integer({ min: 0, max: 5 }), userId: fc.integer({ min: 1, max: 3 }) }, { requiredKeys: [] })
 /** Well-formed calls, so results, cleaning and events are fuzzed too, not only refusals. */
-const wellFormed: fc.Arbitrary<{ event: string; path: unknown; args: unknown[] }> = fc.oneof(
+type Call = { event: string; path: unknown; args: unknown[] }
+const wellFormed: fc.Arbitrary<Call> = fc.oneof<fc.Arbitrary<Call>[]>(
   text.map((t) => ({ event: 'create', path: 'messages', args: [{ text: t }, {}] })),
   query.map((q) => ({ event: 'find', path: 'messages', args: [q] })),
   fc.tuple(id, query).map(([i, q]) => ({ event: 'get', path: 'messages', args: [i, q] })),
   fc.tuple(id, text).map(([i, t]) => ({ event: 'patch', path: 'messages', args: [i, { text: t }, {}] })),
   id.map((i) => ({ event: 'remove', path: 'messages', args: [i, {}] })),
   fc.array(fc.integer(), { maxLength: 5 }).map((ids) => ({ event: 'markRead', path: 'messages', args: [{ ids }, {}] })),
-  fc.constant({ event: 'find', path: 'users', args: [{}] }),
-  fc.constant({ event: 'get', path: 'users', args: [1, {}] }),
+  fc.constant<Call>({ event: 'find', path: 'users', args: [{}] }),
+  fc.constant<Call>({ event: 'get', path: 'users', args: [1, {}] }),
   text.map((name) => ({ event: 'create', path: 'users', args: [{ email: 'new@example.com', name: name.slice(0, 100), password: 'long-enough' }, {}] })),
 )
 /** A well-formed call with a prototype key planted in one of its object arguments. */

@@ -3,6 +3,7 @@
 // each line `rss` on stdin is answered `{"rss":bytes,"received":packets,"closed":connections}` after a full GC; exits when stdin closes.
 import { createInterface } from 'node:readline'
 import type { Application } from '@feathersjs/feathers'
+import type { Server, Socket } from 'socket.io'
 import { NotFound } from '@feathersjs/errors'
 import { socketio } from 'feathers-sio-gen/server'
 import { registerServices } from '../.generated/server.js'
@@ -46,9 +47,10 @@ const server = await startServer<ServerApplication>((app: Application) => {
 let received = 0
 // Connections the server closed itself (the bound on unanswered calls closes a client that reads nothing).
 let closed = 0
-server.app.io.on('connection', (socket) => {
+const io = (server.app as unknown as { io: Server }).io
+io.on('connection', (socket: Socket) => {
   socket.onAny(() => { received++ })
-  socket.on('disconnect', (reason) => { if (reason === 'server namespace disconnect') closed++ })
+  socket.on('disconnect', (reason: string) => { if (reason === 'server namespace disconnect') closed++ })
 })
 process.stdout.write(`${JSON.stringify({ port: server.port })}\n`)
 const gc = (globalThis as { gc?: () => void }).gc
