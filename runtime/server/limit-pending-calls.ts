@@ -1,10 +1,10 @@
 import type { Socket } from 'socket.io'
 
 /**
- * Default bound on a connection's unanswered calls. A call costs the server about 4 KB until its
- * answer has left (measured: `npm run stress`), so 256 bound a connection to ~1 MB, while a client
- * keeping 64 calls in flight (the round-trip benchmark) or `Promise.all` over a page of ids is
- * never refused.
+ * Default bound on a connection's unanswered calls. Without a bound an unread call cost the server
+ * 1.4–4 KB of RSS (a client flooding 20k / 80k calls it never read: +63 / +108 MiB; issue 14
+ * measured ~4 KB), so 256 hold a connection to about 1 MB, while a client keeping 64 calls in
+ * flight (the round-trip benchmark) or a `Promise.all` over a page of ids is never refused.
  */
 export const DEFAULT_MAX_PENDING_CALLS = 256
 
