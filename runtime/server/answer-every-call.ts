@@ -127,3 +127,22 @@ export function installAnswerEveryCall(app: Application, io: Server, options: An
   installed.add(io)
   io.use(answerEveryCall(app, options))
 }
+
+const watched = new WeakSet<Application>()
+
+/**
+ * Makes `answerEveryCall` part of any Socket.io transport the app has once it is set up, plain
+ * `@feathersjs/socketio` included (which creates `app.io` in `setup`, before it listens). What
+ * `registerServices` calls; with this package's `socketio()` it was installed already (with its options).
+ */
+export function answerEveryCallOnSetup(app: Application, options: AnswerOptions = {}): void {
+  if (watched.has(app)) return
+  watched.add(app)
+  const setup = app.setup
+  app.setup = async function setupAnsweringEveryCall(this: Application, ...args: Parameters<Application['setup']>) {
+    const result = await setup.apply(this, args)
+    const io: unknown = (this as { io?: unknown }).io
+    if (typeof io === 'object' && io !== null && typeof (io as Server).use === 'function') installAnswerEveryCall(this, io as Server, options)
+    return result
+  } as Application['setup']
+}

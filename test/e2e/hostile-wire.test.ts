@@ -61,22 +61,23 @@ for (const transport of ['sio-gen', 'feathers'] as const) {
   })
 }
 
-describe('reserved event names and the bound on unanswered calls (our socketio())', () => {
-  test("socket.emit('error', cb) and friends are answered with 405", async () => {
-    const server = await startHostileServer()
-    const socket = await connectSocket(server.url)
-    try {
-      for (const args of [['error'], ['error', 'messages', {}], ['error', { x: 1 }]]) {
-        const [error] = await emitWithAck(socket, 2000, ...(args as [string, ...unknown[]]))
-        assertCleanError(error, 405)
+describe('reserved event names and the bound on unanswered calls', () => {
+  for (const transport of ['sio-gen', 'feathers'] as const) {
+    test(`socket.emit('error', cb) is answered with 405 (${transport === 'sio-gen' ? 'our socketio()' : 'plain @feathersjs/socketio + registerServices'})`, async () => {
+      const server = await startHostileServer({ transport })
+      const socket = await connectSocket(server.url)
+      try {
+        for (const args of [['error'], ['error', 'messages', {}], ['error', { x: 1 }], ['frobnicate', 'users', {}]]) {
+          const [error] = await emitWithAck(socket, 2000, ...(args as [string, ...unknown[]]))
+          assertCleanError(error, 405)
+        }
+        assert.equal((await emitWithAck(socket, 2000, 'get', 'users', 1, {}))[0], null)
+      } finally {
+        socket.close()
+        await server.close()
       }
-      const [error] = await emitWithAck(socket, 2000, 'get', 'users', 1, {})
-      assert.equal(error, null)
-    } finally {
-      socket.close()
-      await server.close()
-    }
-  })
+    })
+  }
 
   test('past maxPendingCalls a call is refused with 429 at once; the held calls are still answered', async () => {
     const gate: Array<() => void> = []
