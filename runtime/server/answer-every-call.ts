@@ -138,11 +138,16 @@ const watched = new WeakSet<Application>()
 export function answerEveryCallOnSetup(app: Application, options: AnswerOptions = {}): void {
   if (watched.has(app)) return
   watched.add(app)
+  const installOn = (target: Application): void => {
+    const io: unknown = (target as { io?: unknown }).io
+    if (typeof io === 'object' && io !== null && typeof (io as Server).use === 'function') installAnswerEveryCall(target, io as Server, options)
+  }
+  // Services registered after the app was set up: its Socket.io server exists already.
+  installOn(app)
   const setup = app.setup
   app.setup = async function setupAnsweringEveryCall(this: Application, ...args: Parameters<Application['setup']>) {
     const result = await setup.apply(this, args)
-    const io: unknown = (this as { io?: unknown }).io
-    if (typeof io === 'object' && io !== null && typeof (io as Server).use === 'function') installAnswerEveryCall(this, io as Server, options)
+    installOn(this)
     return result
   } as Application['setup']
 }
