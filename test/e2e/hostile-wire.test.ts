@@ -127,3 +127,27 @@ describe('reserved event names and the bound on unanswered calls', () => {
     }
   })
 })
+
+describe('one guard pass per call', () => {
+  test('a socket call is guarded by the transport; other transports and opted-in internal calls by the hook', async () => {
+    const hazard = () => JSON.parse('{"text":"x","__proto__":{"polluted":true}}') as { text: string }
+    const pathOf = (error: unknown) => (error as { errors?: Array<{ path: string }> }).errors?.[0]?.path
+    const ours = await startHostileServer()
+    const plain = await startHostileServer({ transport: 'feathers' })
+    const internal = await startHostileServer({ register: { validateInternalCalls: true } })
+    const sockets = await Promise.all([connectSocket(ours.url), connectSocket(plain.url)])
+    try {
+      // Socket calls, through our socketio() or plain @feathersjs/socketio (registerServices installs
+      // the middleware there too): refused at the transport, before Feathers (the path names the argument).
+      for (const socket of sockets) {
+        assert.equal(pathOf((await emitWithAck(socket, 2000, 'create', 'messages', hazard(), {}))[0]), '/args/0/__proto__')
+      }
+      // A REST-like call and an opted-in internal call: refused by the hook.
+      await assert.rejects(ours.app.service('messages').create(hazard(), { provider: 'rest' } as never), (error) => pathOf(error) === '/data/__proto__')
+      await assert.rejects(internal.app.service('messages').create(hazard()), (error) => pathOf(error) === '/data/__proto__')
+    } finally {
+      sockets.forEach((socket) => socket.close())
+      await Promise.all([ours.close(), plain.close(), internal.close()])
+    }
+  })
+})
