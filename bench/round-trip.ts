@@ -51,7 +51,8 @@ export async function benchRoundTrip(options: RoundTripOptions): Promise<Section
         const url = servers.get(variant.key)!.url
         const clients = await Promise.all(Array.from({ length: mode.clients }, () => connectClient(variant.client as ClientKind, url, projects.root)))
         try {
-          return await driveLoad(clients, { inFlight: mode.inFlight, warmupMs: options.warmupMs, windowMs: options.windowMs, maxCalls: 2_000_000 })
+          const server = servers.get(variant.key)!
+          return await driveLoad(clients, { inFlight: mode.inFlight, warmupMs: options.warmupMs, windowMs: options.windowMs, maxCalls: 2_000_000 }, server.cpu)
         } finally {
           clients.forEach((client) => client.close())
         }
@@ -78,13 +79,17 @@ function report(samples: Record<string, Record<string, number[]>>, failures: Map
       { key: 'callsPerSecond', label: 'calls/s', unit: '', digits: 0 },
       { key: 'p50Ms', label: 'p50', unit: 'ms', digits: 2 },
       { key: 'p99Ms', label: 'p99', unit: 'ms', digits: 2 },
+      { key: 'serverCpuUs', label: 'server CPU/call', unit: 'µs', digits: 1 },
+      { key: 'clientCpuUs', label: 'client CPU/call', unit: 'µs', digits: 1 },
     ],
-    rows: variants.map((v) => ({ label: v.label, cells: Object.fromEntries(['callsPerSecond', 'p50Ms', 'p99Ms'].map((m) => [m, cell(`${mode.key}/${v.key}`, m)])) })),
+    rows: variants.map((v) => ({ label: v.label, cells: Object.fromEntries(['callsPerSecond', 'p50Ms', 'p99Ms', 'serverCpuUs', 'clientCpuUs'].map((m) => [m, cell(`${mode.key}/${v.key}`, m)])) })),
   }))
   const ratios: Ratio[] = modes.flatMap((mode) => {
     const calls = (v: string) => cell(`${mode.key}/${v}`, 'callsPerSecond')
+    const serverCpu = (v: string) => cell(`${mode.key}/${v}`, 'serverCpuUs')
     return [
       ratioOf(`${mode.label}, calls/s: (a)/(b)`, calls('ours'), calls('feathers'), { op: '>=', value: 0.95 }),
+      ratioOf(`${mode.label}, server CPU per call: (b)/(a)`, serverCpu('feathers'), serverCpu('ours')),
       ratioOf(`${mode.label}, calls/s: (a)/(c)`, calls('ours'), calls('feathersAjv'), { op: '>=', value: 1.0 }),
       ratioOf(`${mode.label}, calls/s: (a)/(d)`, calls('ours'), calls('raw')),
       ratioOf(`${mode.label}, calls/s: (c)/(b)`, calls('feathersAjv'), calls('feathers')),
@@ -99,6 +104,7 @@ function report(samples: Record<string, Record<string, number[]>>, failures: Map
       `Each call is \`service.create(data)\` with ${JSON.stringify(roundTripPayload).length} bytes of JSON (a 10-property record comes back); (d) emits the same payload and acks the same record. Every server runs in its own process on 127.0.0.1 (port 0); the clients run in the benchmark process, each on its own WebSocket-only connection.`,
       'All three Feathers servers serve the same service class (the one the Feathers CLI writes). (a) is the generated `registerServices` (prototype-key guard, ahead-of-time validation of data and query, result cleaning) over `feathers-sio-gen/server`\'s `socketio()`, called with the generated `createClient`. (b) is `@feathersjs/socketio` with the service registered by hand, called with `@feathersjs/socketio-client`. (c) is (b) plus the service file `feathers generate service` writes: validateQuery/validateData with Ajv (`@feathersjs/schema` validators, formats) and the empty resolvers (resolveExternal, resolveResult, resolveQuery, resolveData) it registers.',
       'A sample is a warm-up then a fixed time window (bounded in calls too); calls/s counts calls completed in the window. Latency is per call, client side.',
+      'CPU/call is the user + system CPU time a process used in the window divided by the calls completed: the server child (reported by itself) and the benchmark process (all clients). Unlike calls/s it does not depend on how the machine\'s cores are shared at that moment, so on a busy machine "server CPU per call: (b)/(a)" is the steadier measure of the server\'s own cost (1.0 = as cheap as plain Feathers).',
     ],
   }
 }

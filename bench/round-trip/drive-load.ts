@@ -33,12 +33,30 @@ async function drive(clients: readonly RoundTripClient[], inFlight: number, unti
   return latencies?.length ?? calls
 }
 
-/** Warms up, then measures one window: completed calls per second and p50/p99 latency. */
-export async function driveLoad(clients: readonly RoundTripClient[], shape: LoadShape): Promise<LoadResult> {
+/** CPU time (user + system, µs) a process has used so far. */
+export type CpuProbe = () => Promise<number>
+
+/**
+ * Warms up, then measures one window: completed calls per second, p50/p99 latency, and the CPU
+ * time per call of the clients (this process) and, given a probe, of the server. CPU per call is
+ * what a call costs, whatever else the machine runs; calls/s also depends on how the machine's
+ * cores are shared at that moment.
+ */
+export async function driveLoad(clients: readonly RoundTripClient[], shape: LoadShape, serverCpu?: CpuProbe): Promise<LoadResult> {
   await drive(clients, shape.inFlight, performance.now() + shape.warmupMs, shape.maxCalls)
   const latencies: number[] = []
+  const serverBefore = serverCpu === undefined ? 0 : await serverCpu()
+  const clientBefore = process.cpuUsage()
   const started = performance.now()
   const completed = await drive(clients, shape.inFlight, started + shape.windowMs, shape.maxCalls, latencies)
   const elapsed = performance.now() - started
-  return { callsPerSecond: completed / (elapsed / 1000), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) }
+  const client = process.cpuUsage(clientBefore)
+  const serverUs = serverCpu === undefined ? Number.NaN : await serverCpu() - serverBefore
+  return {
+    callsPerSecond: completed / (elapsed / 1000),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    serverCpuUs: serverUs / completed,
+    clientCpuUs: (client.user + client.system) / completed,
+  }
 }

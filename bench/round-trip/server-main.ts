@@ -1,9 +1,11 @@
 // A round-trip server in its own process: `server-main.ts <kind> <projects-root>`. Prints
-// `{"port":n}` once listening on 127.0.0.1 (port 0), and exits when its stdin closes.
+// `{"port":n}` once listening on 127.0.0.1 (port 0), answers `cpu` lines with `{"cpu":µs}`, and
+// exits when its stdin closes.
 import { createServer } from 'node:http'
 import type { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { pathToFileURL } from 'node:url'
 import { feathers } from '@feathersjs/feathers'
 import type { Application } from '@feathersjs/feathers'
@@ -52,5 +54,10 @@ async function start(): Promise<HttpServer> {
 const server = await start()
 if (!server.listening) await new Promise<void>((resolve) => server.once('listening', () => resolve()))
 process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`)
-process.stdin.resume()
+// Each `cpu` line on stdin is answered with the CPU time this process has used (µs).
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() !== 'cpu') return
+  const { user, system } = process.cpuUsage()
+  process.stdout.write(`${JSON.stringify({ cpu: user + system })}\n`)
+})
 process.stdin.on('end', () => process.exit(0))

@@ -5,6 +5,8 @@ import { repoRoot } from '../harness/workspace.js'
 /** A round-trip server running in a child process. */
 export interface RunningServer {
   url: string
+  /** CPU time (user + system, µs) the server process has used so far. */
+  cpu: () => Promise<number>
   stop: () => Promise<void>
 }
 
@@ -31,12 +33,23 @@ export function startServer(kind: string, root: string, script = join('round-tri
   return new Promise((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => { void stop(); reject(new Error(`${kind} server did not start in 60 s: ${stderr.trim().split('\n')[0] ?? ''}`)) }, 60_000)
+    const cpuWaiters: Array<(micros: number) => void> = []
+    const cpu = () => new Promise<number>((answer) => { cpuWaiters.push(answer); child.stdin.write('cpu\n') })
+    let started = false
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk
-      const match = /\{"port":(\d+)\}/.exec(out)
-      if (match !== null) {
-        clearTimeout(timer)
-        resolve({ url: `http://127.0.0.1:${match[1]}`, stop })
+      for (let newline = out.indexOf('\n'); newline >= 0; newline = out.indexOf('\n')) {
+        const line = out.slice(0, newline)
+        out = out.slice(newline + 1)
+        const port = /^\{"port":(\d+)\}/.exec(line)
+        const used = /^\{"cpu":(\d+)\}/.exec(line)
+        if (port !== null && !started) {
+          started = true
+          clearTimeout(timer)
+          resolve({ url: `http://127.0.0.1:${port[1]}`, cpu, stop })
+        } else if (used !== null) {
+          cpuWaiters.shift()?.(Number(used[1]))
+        }
       }
     })
     void exited.then(() => { clearTimeout(timer); reject(new Error(`${kind} server exited: ${firstError(stderr)}`)) })

@@ -1,7 +1,9 @@
 import type { Application } from '@feathersjs/feathers'
+import { answerEveryCallOnSetup } from './answer-every-call.js'
 import { checkAdapterPaginate } from './check-paginate.js'
 import { cleanEvents } from './clean-events.js'
 import { runFirst } from './run-first.js'
+import { installSafeLookup } from './safe-lookup.js'
 import type { ServiceDescriptor } from './service-descriptor.js'
 import { createServiceHook } from './service-hook.js'
 import { protectSync } from './sync/protect-sync.js'
@@ -20,6 +22,10 @@ export function registerServices<A extends Application>(
   options: RegisterOptions = {},
 ): A {
   protectSync(app, descriptors)
+  // Also with plain @feathersjs/socketio or REST configured first: `constructor` in a path is a 404.
+  installSafeLookup(app)
+  // And plain @feathersjs/socketio answers every call too (`error`, the bound on unanswered calls).
+  answerEveryCallOnSetup(app, { ...(options.logger === undefined ? {} : { logger: options.logger }), ...(options.exposeErrors === undefined ? {} : { exposeErrors: options.exposeErrors }) })
   for (const descriptor of descriptors) {
     const { path, validators } = descriptor
     const implementation = Object.hasOwn(implementations, path) ? implementations[path] : undefined
