@@ -1,5 +1,5 @@
 import type { Application } from '@feathersjs/feathers'
-import { cleanedDispatches } from './cleaned-results.js'
+import { cleanedDispatches, unsendableCalls } from './cleaned-results.js'
 import { cleanStrictly } from './clean-results.js'
 import type { ServiceValidators } from './service-descriptor.js'
 import type { Cleaner } from './validator.js'
@@ -31,6 +31,7 @@ export function cleanEvents(app: Application, path: string, service: object, val
     const clean = cleanerFor(event)
     if (clean === undefined) return emit.call(this, event, ...args)
     const [payload, context] = args
+    if (typeof context === 'object' && context !== null && unsendableCalls.has(context)) return false
     const standard = STANDARD_EVENTS.has(event as string)
     if (standard && isCleanedCall(context, payload)) return emit.call(this, event, payload, context)
     const what = `The '${path} ${String(event)}' event`

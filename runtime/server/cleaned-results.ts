@@ -4,3 +4,9 @@
  * of being cleaned a second time (a measurable share of a create's cost under load).
  */
 export const cleanedDispatches: WeakSet<object> = new WeakSet()
+
+/**
+ * Contexts of calls made inside the server whose result could not be cleaned: the caller keeps
+ * its result, and `cleanEvents` publishes no event of such a call (fail closed).
+ */
+export const unsendableCalls: WeakSet<object> = new WeakSet()

@@ -1,9 +1,10 @@
 import type { HookContext, NextFunction } from '@feathersjs/feathers'
 import { checkPaginate } from './check-paginate.js'
-import { toClientError } from './client-error.js'
+import { GeneralError } from '@feathersjs/errors'
+import { logHidden, toClientError } from './client-error.js'
 import type { ErrorOptions } from './client-error.js'
 import { coerceRestCall } from './coerce-rest-call.js'
-import { cleanedDispatches } from './cleaned-results.js'
+import { cleanedDispatches, unsendableCalls } from './cleaned-results.js'
 import { checkResult, cleanResult } from './clean-results.js'
 import { guardCall, guardedAtTransport } from './guard-prototype-keys.js'
 import { passMultiOn } from './pass-multi-on.js'
@@ -51,7 +52,17 @@ export function createServiceHook(descriptor: ServiceDescriptor, options: Regist
       await next()
       const outgoing: unknown = context.dispatch !== undefined ? context.dispatch : context.result
       checkPaginate(descriptor, context, outgoing)
-      const cleaned = cleanResult(descriptor, context.method, outgoing)
+      let cleaned: unknown
+      try {
+        cleaned = cleanResult(descriptor, context.method, outgoing)
+      } catch (error) {
+        if (external) throw error
+        // Trusted code inside the server gets its result as returned, but nothing of a result that
+        // cannot be cleaned may reach a client: the call's events are dropped (clean-events.ts).
+        unsendableCalls.add(context)
+        logHidden(new GeneralError(`${(error as Error).message}; its events were not published`), options)
+        return
+      }
       if (options.validateResults === true) checkResult(descriptor, context.method, cleaned, (context.params.query as { $select?: unknown }).$select)
       context.dispatch = cleaned
       if (typeof cleaned === 'object' && cleaned !== null) cleanedDispatches.add(cleaned)

@@ -8,10 +8,24 @@ import { startSampleServer } from '../helpers/start-sample-server.js'
 test('calls inside the server are not validated by default', async () => {
   const server = await startSampleServer()
   try {
-    const messages = server.app.service('messages') as unknown as { create(data: unknown): Promise<unknown> }
-    await messages.create({ text: 42 })
+    const messages = server.app.service('messages') as unknown as { create(data: unknown): Promise<unknown>; on(event: string, listener: (payload: unknown) => void): void }
+    const published: unknown[] = []
+    messages.on('created', (payload) => published.push(payload))
+    const logged: unknown[] = []
+    const error = console.error
+    console.error = (...args: unknown[]) => { logged.push(args) }
+    try {
+      // The caller gets its result as returned; a result its schema cannot clean is never published.
+      const created = await messages.create({ text: 42 }) as { text: unknown }
+      assert.equal(created.text, 42)
+    } finally {
+      console.error = error
+    }
     assert.deepEqual(server.services.calls.map((call) => call.method), ['create'])
     assert.equal(server.services.calls[0]?.params.provider, undefined)
+    assert.deepEqual(published, [])
+    assert.equal(logged.length, 1)
+    assert.match(String((logged[0] as unknown[])[1]), /events were not published/)
   } finally {
     await server.close()
   }
