@@ -8,6 +8,9 @@ import { Parser } from '@asyncapi/parser'
 import { parse } from 'yaml'
 import { emitAsyncApi, formatAsyncApi } from '../../generator/emit/emit-asyncapi.js'
 import { loadModel } from '../../generator/load-model.js'
+import { buildModel } from '../../generator/model/build-model.js'
+import { Type } from '@sinclair/typebox'
+import { defineService } from 'feathers-sio-gen'
 import type { GenModel } from '../../generator/model/model.js'
 import { repoRoot } from '../helpers/cli-sandbox.js'
 
@@ -117,6 +120,22 @@ describe('asyncapi document', () => {
     assert.deepEqual(doc.channels.Connection['x-feathers-connection'], { $ref: '#/components/schemas/Connection' })
     assert.deepEqual(doc.components.schemas.Connection.properties.user, { $ref: '#/components/schemas/User' })
     assert.equal((emitAsyncApi(kinds) as Doc).channels.Connection['x-feathers-connection'], undefined)
+  })
+
+  test('a declared authentication service is named as the way a socket authenticates', async () => {
+    const authentication = defineService({
+      path: 'authentication',
+      result: Type.Object({ accessToken: Type.String() }),
+      data: Type.Object({ strategy: Type.String(), accessToken: Type.Optional(Type.String()) }),
+      methods: ['create', 'remove'],
+    })
+    const { model, diagnostics } = buildModel([{ file: 'schemas/auth.ts', exports: { authentication } }])
+    assert.deepEqual(diagnostics, [])
+    const doc = emitAsyncApi(model) as Doc
+    assert.match(doc.channels.Connection.description, /authentication\.create \(operation Authentication\.create\) authenticates the socket/)
+    assert.ok(doc.operations['Authentication.create'])
+    assert.doesNotMatch((emitAsyncApi(sample) as Doc).channels.Connection.description, /Authentication:/)
+    assert.deepEqual(await parserErrors(JSON.stringify(doc)), [])
   })
 
   test('no anonymous payloads: every call argument but the path is a $ref (or a list/null of one)', () => {

@@ -14,10 +14,17 @@ export function connectionChannel(model: GenModel, components: Components): { id
     : `socket middleware (io.use) derives socket.feathers from the handshake; its shape is components.schemas.Connection `
       + `(${model.connection.file}: ${model.connection.exportName}). Services see it as params.connection and its fields `
       + 'as params.<field>; a client can never send them with a call (the query-only rule).'
+  // Feathers authenticates a socket by a call to the `authentication` service's create; when the
+  // schemas declare that service, say so: it is what fills socket.feathers for later calls.
+  const auth = model.services.find((service) => service.path === 'authentication')
+  const authentication = auth === undefined
+    ? ''
+    : ` Authentication: a call to authentication.create (operation ${auth.pascal}.create) authenticates the socket; `
+      + 'the server then keeps the result on socket.feathers for every later call.'
   const channel: Record<string, Json> = {
     address: '/',
     title: 'Socket.io connection (default namespace)',
-    description: `The handshake opens the socket every call and event uses. ${declared}`,
+    description: `The handshake opens the socket every call and event uses. ${declared}${authentication}`,
     bindings: {
       ws: {
         bindingVersion: '0.1.0',
