@@ -13,22 +13,20 @@ const ANNOTATIONS = new Set(['$id', '$schema', '$comment', 'title', 'description
 /**
  * Every difference between two schemas that changes which values are valid, judged both ways
  * (`toServer`, `toClient`); `$ref`s are followed, so renaming a named schema or reordering its
- * properties changes nothing. Pure; recursion through recursive schemas stops at pairs already
- * being compared.
+ * properties changes nothing. Pure.
  */
 export function compareSchemas(a: TSchema, b: TSchema, resolve: { old: Resolver; new: Resolver }, path = ''): SchemaChange[] {
-  const active = new Map<Shape, Set<Shape>>()
+  // A pair of schema objects is compared once per root: a recursive schema stops there, and a
+  // sub-schema shared in several places (a query filter under both $or and $and, one property
+  // under each query operator) reports its changes once, at the first path it is met.
+  const compared = new Map<Shape, Set<Shape>>()
   const step = (x: Shape, y: Shape, at: string): SchemaChange[] => {
     const left = resolve.old(x), right = resolve.new(y)
-    const pairs = active.get(left) ?? new Set<Shape>()
+    const pairs = compared.get(left) ?? new Set<Shape>()
     if (pairs.has(right)) return []
     pairs.add(right)
-    active.set(left, pairs)
-    try {
-      return compareResolved(left, right, at, resolve, step)
-    } finally {
-      pairs.delete(right)
-    }
+    compared.set(left, pairs)
+    return compareResolved(left, right, at, resolve, step)
   }
   return step(a as unknown as Shape, b as unknown as Shape, path)
 }

@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox'
 import type { GenModel, ServiceModel } from '../model/model.js'
 import { verdictFor } from './change.js'
 import type { Change, Direction, Verdict } from './change.js'
+import { collapseQueryChanges } from './collapse-query-changes.js'
 import { compareSchemas } from './compare-schemas.js'
 import { createResolver } from './schema-shape.js'
 import type { Resolver } from './schema-shape.js'
@@ -43,7 +44,8 @@ function compareService(a: ServiceModel, b: ServiceModel, resolve: Resolvers): C
     for (const name of others) if (!names.includes(name)) changes.push(change(service, `${what} ${name}`, `${what} added`, 'safe'))
   }
   const schemas = (where: string, x: TSchema, y: TSchema, direction: Direction) => {
-    for (const found of compareSchemas(x, y, resolve)) changes.push(change(service, where, found.message, verdictFor(found, direction), found.path))
+    const found = compareSchemas(x, y, resolve).map((c) => change(service, where, c.message, verdictFor(c, direction), c.path))
+    changes.push(...(where === 'query' ? collapseQueryChanges(found) : found))
   }
   const both = (method: string) => (a.methods as string[]).includes(method) && (b.methods as string[]).includes(method)
 

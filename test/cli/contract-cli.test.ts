@@ -78,6 +78,31 @@ describe('feathers-sio-gen asyncapi and diff', () => {
     assert.match(same.stdout, /no changes on the wire/)
   })
 
+  test('diff on the sample: query edits are one line per property, results widened break, the connection warns', async () => {
+    box.copy('schemas', 'sample-new')
+    const edit = (file: string, from: string, to: string) => {
+      const text = box.read(file)
+      assert.ok(text.includes(from), `${file} holds ${from}`)
+      box.write(file, text.replace(from, to))
+    }
+    edit('sample-new/messages.ts', "['id', 'userId', 'createdAt']", "['id', 'userId']")
+    edit('sample-new/messages.ts', 'text: Type.String({ minLength: 1, maxLength: 500 }),\n    userId', 'text: Type.String({ minLength: 1, maxLength: 1000 }),\n    userId')
+    edit('sample-new/users.ts', "Type.Literal('admin')])", "Type.Literal('admin'), Type.Literal('guest')])")
+    const run = await box.run('diff', 'schemas', 'sample-new')
+    assert.equal(run.code, 1, run.stderr)
+    assert.equal(run.stdout, [
+      'breaking  messages: query: createdAt: property removed (extra properties are refused, so sending it now fails) (also at $sort.createdAt, $or[].createdAt)',
+      'breaking  messages: query: $select[]: value "createdAt" removed',
+      'breaking  messages: result: text: maxLength raised from 500 to 1000',
+      'breaking  messages: result: user.role: value "guest" added',
+      'safe      users: query: role: value "guest" added (also at role.$gt, role.$gte, role.$lt, role.$lte, role.$ne, role.$in[])',
+      'breaking  users: result: role: value "guest" added',
+      'warning   connection: user.role: value "guest" added (server-side only: check the socket middleware)',
+      '5 breaking changes, 1 warning, 1 safe change',
+      '',
+    ].join('\n'))
+  })
+
   test('diff --json gives the same changes as data', async () => {
     const run = await box.run('diff', 'old', 'narrowed', '--json')
     assert.equal(run.code, 1)
