@@ -5,6 +5,7 @@ import { usage } from './usage.js'
 
 /** The verbs besides generating: `feathers-sio-gen asyncapi …`, `feathers-sio-gen diff …`. */
 export const verbs = ['asyncapi', 'diff'] as const
+/** One of `verbs`. */
 export type Verb = (typeof verbs)[number]
 
 /** Runs a verb; its modules load only when it is used, so plain generation starts no faster or slower. */
