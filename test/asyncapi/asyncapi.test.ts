@@ -22,10 +22,13 @@ async function modelOf(dir: string): Promise<GenModel> {
   return (loaded as { model: GenModel }).model
 }
 
-/** Every problem @asyncapi/parser reports at error level (severity 0). */
+/**
+ * Every error (severity 0) and warning (1) @asyncapi/parser reports. Only information is left
+ * out: it recommends AsyncAPI 3.1, and the document is 3.0 on purpose (what tools support widely).
+ */
 async function parserErrors(text: string): Promise<string[]> {
   const { diagnostics } = await new Parser().parse(text)
-  return diagnostics.filter((d) => d.severity === 0).map((d) => `${d.code}: ${d.message} at ${d.path.join('/')}`)
+  return diagnostics.filter((d) => d.severity <= 1).map((d) => `${d.code}: ${d.message} at ${d.path.join('/')}`)
 }
 
 describe('asyncapi document', () => {
