@@ -46,7 +46,12 @@ export function serviceChannel(service: ServiceModel, components: Components, er
       title: `${service.path}.${call.name}`,
       summary: `The server answers through the acknowledgement: the result, or a Feathers error.`,
       messages: [messageRef(`${call.name}.call`)],
-      reply: { channel: channelRef, messages: [messageRef(`${call.name}.ack`), messageRef('error')] },
+      reply: {
+        // Socket.io answers through the callback passed after the arguments, not on an address.
+        address: { location: '$message.payload#', description: 'the acknowledgement callback: the argument after the last one listed' },
+        channel: channelRef,
+        messages: [messageRef(`${call.name}.ack`), messageRef('error')],
+      },
     }])
   }
 
