@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 
 /** A schema folder as it was at a git ref, extracted for loading; `remove` deletes it. */
@@ -14,7 +14,7 @@ export class GitRefError extends Error {
 }
 
 /**
- * Extracts `folder` as it was at `ref` (`git archive <ref>:<folder> | tar -x`) into a hidden
+ * Extracts `folder` as it was at `ref` (the tree `<ref>:<folder>`, read with git) into a hidden
  * sibling of the folder (`.<name>.at-<random>`): the files come from the ref, while their package
  * scope, `node_modules`, module type and anything imported from outside the folder resolve as
  * for the folder itself. Nothing in the repository or its index is touched.
@@ -35,7 +35,7 @@ export async function extractAtRef(folder: string, ref: string): Promise<Extract
   const dir = await mkdtemp(join(dirname(absolute), `.${basename(absolute)}.at-`))
   const remove = () => rm(dir, { recursive: true, force: true })
   try {
-    await archiveInto(top, `${ref}:${prefix}`, dir)
+    await writeTree(top, `${ref}:${prefix}`, dir)
   } catch (error) {
     await remove()
     throw error
@@ -55,23 +55,50 @@ function git(args: readonly string[], cwd: string): Promise<string> {
   })
 }
 
-/** `git archive --format=tar <tree> | tar -x -C <dir>`, failing if either side fails. */
-function archiveInto(cwd: string, tree: string, dir: string): Promise<void> {
+/**
+ * Writes every file of `tree` under `dir`: `git ls-tree` lists the blobs, one `git cat-file
+ * --batch` reads them all. Unlike `git archive`, no `export-ignore`/`export-subst` attribute
+ * changes what is extracted, and no `tar` is needed. Symlinks and submodules are skipped.
+ */
+async function writeTree(cwd: string, tree: string, dir: string): Promise<void> {
+  const listing = await git(['ls-tree', '-r', '-z', tree], cwd)
+  const files = listing.split('\0').filter((line) => line !== '').flatMap((line) => {
+    const match = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(line)
+    return match === null || match[1] === '120000' ? [] : [{ oid: match[2]!, path: match[3]! }]
+  })
+  const contents = await readBlobs(cwd, files.map((file) => file.oid))
+  for (const [index, file] of files.entries()) {
+    const target = join(dir, file.path)
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, contents[index]!)
+  }
+}
+
+/** The contents of blobs, in order, through one `git cat-file --batch`. */
+function readBlobs(cwd: string, oids: readonly string[]): Promise<Buffer[]> {
+  if (oids.length === 0) return Promise.resolve([])
   return new Promise((done, fail) => {
-    const archive = spawn('git', ['archive', '--format=tar', tree], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
-    const tar = spawn('tar', ['-x', '-C', dir], { stdio: ['pipe', 'ignore', 'pipe'] })
-    archive.stdout.pipe(tar.stdin)
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+    const chunks: Buffer[] = []
     let errors = ''
-    archive.stderr.on('data', (chunk) => (errors += chunk))
-    tar.stderr.on('data', (chunk) => (errors += chunk))
-    let pending = 2, failed = false
-    const finish = (code: number | null) => {
-      if (code !== 0) failed = true
-      if (--pending === 0) (failed ? fail(new GitRefError(`could not extract ${tree}: ${errors.trim()}`)) : done())
-    }
-    archive.on('error', fail)
-    tar.on('error', fail)
-    archive.on('close', finish)
-    tar.on('close', finish)
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
+    child.stderr.on('data', (chunk) => (errors += chunk))
+    child.on('error', fail)
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new GitRefError(`git cat-file failed: ${errors.trim()}`))
+      // Each answer: "<oid> blob <size>\n<content>\n".
+      const out = Buffer.concat(chunks)
+      const blobs: Buffer[] = []
+      let at = 0
+      for (let i = 0; i < oids.length; i += 1) {
+        const end = out.indexOf(10, at)
+        const size = Number(out.subarray(at, end).toString().split(' ')[2])
+        if (!Number.isInteger(size)) return fail(new GitRefError(`git cat-file: unexpected answer for ${oids[i]}`))
+        blobs.push(out.subarray(end + 1, end + 1 + size))
+        at = end + 1 + size + 1
+      }
+      done(blobs)
+    })
+    child.stdin.end(`${oids.join('\n')}\n`)
   })
 }

@@ -2,7 +2,7 @@
 // the repository, real schema folders, a real git repository for --base.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { cpSync, readdirSync } from 'node:fs'
+import { cpSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 import { parse } from 'yaml'
@@ -130,14 +130,19 @@ describe('feathers-sio-gen asyncapi and diff', () => {
     const inside = (from: string, to: string) => cpSync(join(box.dir, from), join(box.dir, to), { recursive: true })
     git('init', '-q')
     inside('old', 'api')
+    // A nested module at the ref: the whole tree below the folder is extracted.
+    box.write('api/sub/status.ts', "import { Type } from '@sinclair/typebox'\nexport const Status = Type.Union([Type.Literal('open'), Type.Literal('done')])\n")
+    box.write('api/items.ts', box.read('api/items.ts').replace("from 'feathers-sio-gen'", "from 'feathers-sio-gen'\nimport { Status } from './sub/status.js'")
+      .replaceAll("status: Type.Union([Type.Literal('open'), Type.Literal('done')])", 'status: Status'))
     git('add', 'api')
     git('commit', '-qm', 'base')
     inside('narrowed', 'api')
+    rmSync(join(box.dir, 'api/sub'), { recursive: true })
     const run = await box.run('diff', '--base', 'HEAD', 'api')
     assert.equal(run.code, 1, run.stdout + run.stderr)
     assert.match(run.stdout, /^breaking {2}items: data: status: value "done" removed$/m)
     assert.deepEqual(readdirSync(box.dir).filter((name) => name.includes('.at-')), [], 'the extracted copy is removed')
-    assert.equal(git('status', '--porcelain', '--', 'api'), ' M api/items.ts\n', 'the work tree and index are untouched')
+    assert.equal(git('status', '--porcelain', '--', 'api'), ' M api/items.ts\n D api/sub/status.ts\n', 'the work tree and index are untouched')
 
     const unknown = await box.run('diff', '--base', 'no-such-ref', 'api')
     assert.equal(unknown.code, 2)
