@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { compare } from '../../generator/compare/compare.js'
 import type { Verdict } from '../../generator/compare/change.js'
+import { querySyntax } from 'feathers-sio-gen'
 import { defineConnection, items, Item, ItemData, modelOf, overall, Type } from './compare-helpers.js'
 
 interface Case {
@@ -54,6 +55,8 @@ const cases: Case[] = [
   { name: 'patch: a new required field breaks', old: { items: items({ patch: Type.Object({ name: Type.Optional(S) }) }) }, new: { items: items({ patch: Type.Object({ name: Type.Optional(S), why: S }) }) }, verdict: 'breaking', expect: { where: 'patch', path: 'why', verdict: 'breaking' } },
   { name: 'query: a filterable property removed breaks', old: base, new: { items: items({ query: Type.Object({ id: Type.Optional(Type.Integer()) }, closed) }) }, verdict: 'breaking', expect: { where: 'query', path: 'name', verdict: 'breaking' } },
   { name: 'query: a filterable property added is safe', old: { items: items({ query: Type.Object({ id: Type.Optional(Type.Integer()) }, closed) }) }, new: { items: items({ query: Type.Object({ id: Type.Optional(Type.Integer()), name: Type.Optional(S) }, closed) }) }, verdict: 'safe', expect: { where: 'query', path: 'name', verdict: 'safe' } },
+  { name: 'query (querySyntax): a property no longer queryable is one line, naming its other places', old: base, new: { items: items({ query: querySyntax(Type.Pick(Item(), ['id'])) }) }, verdict: 'breaking', expect: { where: 'query', path: 'name', verdict: 'breaking', message: /property removed .*\(also at \$sort\.name, \$or\[\]\.name\)$/ } },
+  { name: 'query (querySyntax): a tightened property is one line, not one per operator', old: { items: items({ query: querySyntax(Type.Object({ n: Type.Integer() })) }) }, new: { items: items({ query: querySyntax(Type.Object({ n: Type.Integer({ minimum: 1 }) })) }) }, verdict: 'breaking', expect: { where: 'query', path: 'n', verdict: 'breaking', message: /^minimum 1 added \(also at n\.\$gt, n\.\$gte, / } },
   { name: 'custom data: a constraint tightened breaks', old: base, new: { items: items({ custom: { touch: { data: Type.Object({ ids: Type.Array(Type.Integer(), { maxItems: 5 }) }, closed), result: Type.Object({ touched: Type.Integer() }, closed) } } }) }, verdict: 'breaking', expect: { where: 'custom touch data', path: 'ids', verdict: 'breaking', message: /maxItems lowered/ } },
   { name: 'custom data: a constraint loosened is safe', old: base, new: { items: items({ custom: { touch: { data: Type.Object({ ids: Type.Array(Type.Integer(), { maxItems: 50 }) }, closed), result: Type.Object({ touched: Type.Integer() }, closed) } } }) }, verdict: 'safe', expect: { where: 'custom touch data', path: 'ids', verdict: 'safe' } },
   { name: 'id: narrowing breaks', old: { items: items({ id: Type.Union([S, Type.Integer()]) }) }, new: base, verdict: 'breaking', expect: { where: 'id', verdict: 'breaking' } },
