@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, extname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { emitAsyncApi, formatAsyncApi } from '../emit/emit-asyncapi.js'
@@ -33,10 +33,17 @@ export async function runAsyncApiCommand(argv: readonly string[], io: CommandIo)
   }
   // Written beside and renamed, so a reader never sees half a document.
   const target = resolve(io.cwd, values.out)
-  await mkdir(dirname(target), { recursive: true })
   const temporary = `${target}.${process.pid}.tmp`
-  await writeFile(temporary, text)
-  await rename(temporary, target)
+  try {
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(temporary, text)
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    io.err(io.style.error(`feathers-sio-gen asyncapi: cannot write ${values.out} (${code})`))
+    return 1
+  }
   io.out(`feathers-sio-gen asyncapi: wrote ${values.out} (${loaded.model.services.length} services)`)
   return 0
 }

@@ -40,7 +40,8 @@ export async function runDiffCommand(argv: readonly string[], io: CommandIo): Pr
       extracted = await extractAtRef(resolve(io.cwd, folder), values.base)
     } catch (error) {
       if (error instanceof GitRefError) return io.usageError(error.message)
-      throw error
+      io.err(io.style.error(`feathers-sio-gen diff: cannot extract ${folder} at ${values.base}: ${(error as Error).message}`))
+      return 1
     }
     try {
       const label = `${folder}@${values.base}`

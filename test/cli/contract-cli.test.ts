@@ -55,6 +55,11 @@ describe('feathers-sio-gen asyncapi and diff', () => {
       assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`)
       assert.match(run.stderr, /Usage: feathers-sio-gen asyncapi/)
     }
+    box.write('taken.yaml/keep', 'a folder in the way')
+    const blocked = await box.run('asyncapi', 'schemas', '--out', 'taken.yaml')
+    assert.equal(blocked.code, 1)
+    assert.equal(blocked.stderr.trim(), 'feathers-sio-gen asyncapi: cannot write taken.yaml (EISDIR)')
+    assert.deepEqual(readdirSync(box.dir).filter((name) => name.startsWith('taken.yaml')), ['taken.yaml'], 'no temporary file is left')
     const broken = await box.run('asyncapi', 'broken')
     assert.equal(broken.code, 1)
     assert.match(broken.stderr, /^broken\/items\.ts: syntax error/m)
