@@ -7,7 +7,8 @@ import { readVersion } from './cli/read-version.js'
 import { reportResult } from './cli/report.js'
 import { createStyle, wantsColor } from './cli/style.js'
 import type { Style } from './cli/style.js'
-import { usage } from './cli/usage.js'
+import { usage, verbUsage } from './cli/usage.js'
+import { runVerb, verbs } from './cli/verbs.js'
 import { watchSchemas } from './watch.js'
 
 /** Where the CLI prints and what it reads from its environment; tests can pass their own. */
@@ -43,11 +44,13 @@ const options = {
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const color = wantsColor(process.stdout, io.env)
   const style = createStyle(color)
-  const usageError = (message: string) => {
+  const usageError = (message: string, line = 'Usage: feathers-sio-gen <schemas-dir> [--out <dir>] [--check] [--watch]   (--help for more)') => {
     io.err(style.error(`feathers-sio-gen: ${message}`))
-    io.err('Usage: feathers-sio-gen <schemas-dir> [--out <dir>] [--check] [--watch]   (--help for more)')
+    io.err(line)
     return 2
   }
+  const verb = verbs.find((name) => name === argv[0])
+  if (verb !== undefined) return runVerb(verb, argv.slice(1), { ...io, style, usageError: (m) => usageError(m, verbUsage[verb]) })
   let parsed
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options })
