@@ -1,10 +1,7 @@
-import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { fitRelativeImports } from './emit/relative-import-extensions.js'
-import { findSchemaModules } from './load/find-schema-modules.js'
-import { loadSchemaModules } from './load/load-schema-modules.js'
 import type { SchemaLoader } from './load/schema-loader.js'
-import { buildModel } from './model/build-model.js'
+import { loadModel } from './load-model.js'
 import type { Diagnostic } from './model/model.js'
 import { applyOutput } from './write/apply-output.js'
 import { outDirModuleFormat } from './write/out-dir-module-format.js'
@@ -42,10 +39,7 @@ export interface GenerateResult {
   durationMs: number
 }
 
-/** Raised for a schema directory that is missing or not a directory (a usage error, exit 2). */
-export class SchemaDirError extends Error {
-  override readonly name = 'SchemaDirError'
-}
+export { SchemaDirError } from './load-model.js'
 
 /**
  * Generates the files for a schema directory: load → model → emit → write. On any problem the
@@ -54,24 +48,15 @@ export class SchemaDirError extends Error {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now()
   const cwd = options.cwd ?? process.cwd()
-  const schemaDir = resolve(cwd, options.schemaDir)
   const outDir = resolve(cwd, options.outDir ?? 'generated')
   const progress = options.onProgress ?? (() => {})
-  const kind = await stat(schemaDir).catch(() => undefined)
-  if (kind === undefined) throw new SchemaDirError(`schema directory not found: ${options.schemaDir}`)
-  if (!kind.isDirectory()) throw new SchemaDirError(`not a directory: ${options.schemaDir}`)
-
-  const found = await findSchemaModules(schemaDir, cwd)
-  progress(`loading ${found.length} schema module${found.length === 1 ? '' : 's'} from ${options.schemaDir}`)
-  const modules = options.loader === undefined ? await loadSchemaModules(found, cwd) : await options.loader.load(found)
-  progress('checking schemas and emitting code')
-  const checked = buildModel(modules)
+  const loaded = await loadModel(options.schemaDir, cwd, options.schemaDir, { loader: options.loader, onProgress: progress })
   // The emitters pull in ts-morph (TypeScript itself): load them only when there is a valid model
   // to emit, so --help, --version and runs that stop at schema problems answer quickly.
-  const output = checked.diagnostics.length > 0
-    ? { model: undefined, files: [], diagnostics: checked.diagnostics }
-    : (await import('./generate-files.js')).emitModel(checked.model)
-  const base = { modules: found.length, outDir, services: output.model?.services.map((s) => s.path) ?? [] }
+  const output = loaded.status === 'invalid'
+    ? { model: undefined, files: [], diagnostics: loaded.diagnostics }
+    : (await import('./generate-files.js')).emitModel(loaded.model)
+  const base = { modules: loaded.modules, outDir, services: output.model?.services.map((s) => s.path) ?? [] }
   const done = (result: Omit<GenerateResult, 'durationMs' | keyof typeof base>): GenerateResult =>
     ({ ...base, ...result, durationMs: Math.round(performance.now() - started) })
   if (output.diagnostics.length > 0) {

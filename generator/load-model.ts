@@ -1,28 +1,42 @@
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { SchemaDirError } from './generate.js'
 import { findSchemaModules } from './load/find-schema-modules.js'
 import { loadSchemaModules } from './load/load-schema-modules.js'
+import type { SchemaLoader } from './load/schema-loader.js'
 import { buildModel } from './model/build-model.js'
 import type { Diagnostic, GenModel } from './model/model.js'
+
+/** Raised for a schema directory that is missing or not a directory (a usage error, exit 2). */
+export class SchemaDirError extends Error {
+  override readonly name = 'SchemaDirError'
+}
 
 /** A schema folder read and checked: the model, or the problems that make it unusable. */
 export type LoadedModel =
   | { status: 'ok'; model: GenModel; modules: number }
   | { status: 'invalid'; diagnostics: Diagnostic[]; modules: number }
 
+/** How `loadModel` loads: a loader kept between `--watch` runs, and a progress line per step. */
+export interface LoadModelOptions {
+  loader?: SchemaLoader | undefined
+  onProgress?: ((message: string) => void) | undefined
+}
+
 /**
- * load → model for the verbs that do not write code (`asyncapi`, `diff`): the same steps and
- * diagnostics as `generate`. A missing folder is a usage error (`SchemaDirError`).
- * `label` names the folder in a whole-folder problem ("no defineService(...) export found").
+ * load → model, shared by `generate` and the verbs that do not write code (`asyncapi`, `diff`).
+ * A missing folder is a usage error (`SchemaDirError`). `label` names the folder in messages and
+ * in a whole-folder problem ("no defineService(...) export found").
  */
-export async function loadModel(schemaDir: string, cwd: string, label = schemaDir): Promise<LoadedModel> {
+export async function loadModel(schemaDir: string, cwd: string, label = schemaDir, options: LoadModelOptions = {}): Promise<LoadedModel> {
   const dir = resolve(cwd, schemaDir)
   const kind = await stat(dir).catch(() => undefined)
   if (kind === undefined) throw new SchemaDirError(`schema directory not found: ${label}`)
   if (!kind.isDirectory()) throw new SchemaDirError(`not a directory: ${label}`)
   const found = await findSchemaModules(dir, cwd)
-  const { model, diagnostics } = buildModel(await loadSchemaModules(found, cwd))
+  options.onProgress?.(`loading ${found.length} schema module${found.length === 1 ? '' : 's'} from ${label}`)
+  const modules = options.loader === undefined ? await loadSchemaModules(found, cwd) : await options.loader.load(found)
+  options.onProgress?.('checking schemas and emitting code')
+  const { model, diagnostics } = buildModel(modules)
   if (diagnostics.length === 0) return { status: 'ok', model, modules: found.length }
   return {
     status: 'invalid',
