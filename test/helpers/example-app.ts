@@ -70,7 +70,7 @@ export function copyExample(example: string, to: string, tarballs: Map<string, s
  * is kept under .tmp/ (by addon ABI) and a later run installs without scripts and copies it in.
  */
 export function installWithSqlite(dir: string, timeout: number): void {
-  const install = ['install', '--no-audit', '--no-fund', '--loglevel=error']
+  const install = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
   const version = pkg.dependencies['better-sqlite3'] ?? 'none'
   const cache = join(repoRoot, '.tmp/native-cache', `better-sqlite3-${version}-${process.platform}-${process.arch}-abi${process.versions.modules}.node`)
@@ -112,6 +112,10 @@ export async function startApp(cwd: string, script: string, env: Record<string, 
   let running = true
   void exited.then(() => { running = false })
 
+  // If this test process ends before stop() (a file-level timeout), take the app down with it.
+  const onExit = () => { try { process.kill(-child.pid!, 'SIGKILL') } catch { /* already gone */ } }
+  process.once('exit', onExit)
+
   const groupAlive = () => {
     try { process.kill(-child.pid!, 0); return true } catch { return false }
   }
@@ -122,6 +126,7 @@ export async function startApp(cwd: string, script: string, env: Record<string, 
     while (groupAlive() && Date.now() < until) await delay(100)
     if (groupAlive()) try { process.kill(-child.pid!, 'SIGKILL') } catch { /* already gone */ }
     await Promise.race([exited, delay(5_000)])
+    process.removeListener('exit', onExit)
   }
 
   const deadline = Date.now() + timeout
