@@ -1,10 +1,12 @@
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { fitRelativeImports } from './emit/relative-import-extensions.js'
 import { findSchemaModules } from './load/find-schema-modules.js'
 import { loadSchemaModules } from './load/load-schema-modules.js'
 import { buildModel } from './model/build-model.js'
 import type { Diagnostic } from './model/model.js'
 import { applyOutput } from './write/apply-output.js'
+import { outDirModuleFormat } from './write/out-dir-module-format.js'
 import type { FileAction } from './write/plan-output.js'
 import { planOutput } from './write/plan-output.js'
 
@@ -75,7 +77,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return done({ status: 'invalid', diagnostics, files: [] })
   }
 
-  const plan = await planOutput(outDir, output.files)
+  // Relative imports follow the out directory's package type (CommonJS: extensionless, ts-node).
+  const fitted = fitRelativeImports(output.files, await outDirModuleFormat(outDir))
+  const plan = await planOutput(outDir, fitted)
   const files = plan.actions.map(({ name, action }) => ({ name, action }))
   if (plan.conflicts.length > 0) {
     const diagnostics = plan.conflicts.map((c) => ({ file: '', subject: undefined, path: '', message: c.message }))

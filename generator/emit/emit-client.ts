@@ -15,8 +15,8 @@ export function emitClient(model: GenModel): GeneratedFile {
   const methodList = services.map(({ service, code }) =>
     `  ${quoteString(service.path)}: { methods: [${code.methods.map(quoteString).join(', ')}] }`)
   const body = [
-    "import { createClientApp } from 'feathers-sio-gen/client'",
-    "import type { ClientApplication, ClientEvents, ClientOptions, ClientServiceList, ClientSocket, ExactParams } from 'feathers-sio-gen/client'",
+    "import { createClientApp } from 'feathers-sio-gen-runtime/client'",
+    "import type { ClientApplication, ClientEvents, ClientOptions, ClientServiceList, ClientSocket, ExactParams } from 'feathers-sio-gen-runtime/client'",
     typeImports.length > 0 ? `import type { ${typeImports.join(', ')} } from './types.js'` : '',
     '',
     ...services.map(({ code }) => `${code.declarations}\n`),

@@ -79,8 +79,8 @@ export function emitServer(model: GenModel): GeneratedFile {
     `  { path: ${key(service)}, methods: ${JSON.stringify(service.methods)}, multi: ${JSON.stringify(service.multi)}, validators: ${validatorsExportName(service)} },`
   const body = [
     "import type { Application, HookContext } from '@feathersjs/feathers'",
-    "import { registerServices as registerDescribedServices } from 'feathers-sio-gen/server'",
-    "import type { CallableService, RegisterOptions, ServerParams, ServiceDescriptor } from 'feathers-sio-gen/server'",
+    "import { registerServices as registerDescribedServices } from 'feathers-sio-gen-runtime/server'",
+    "import type { CallableService, RegisterOptions, ServerParams, ServiceDescriptor } from 'feathers-sio-gen-runtime/server'",
     `import type { ${types.join(', ')} } from './types.js'`,
     ...(validators.length > 0 ? [`import { ${validators.join(', ')} } from './validators.js'`] : []),
     '',

@@ -1,6 +1,6 @@
 import { Hint, Kind, OptionalKind, ReadonlyKind } from '@sinclair/typebox'
 import type { TSchema } from '@sinclair/typebox'
-import { QueryFilterBrand } from '../../runtime/schema/brand.js'
+import { QueryFilterBrand } from 'feathers-sio-gen-runtime'
 
 // The only module of the types emitter that reads TypeBox's symbols, so a move to TypeBox 1.x
 // changes this file and not the emitters.

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { TSchema } from '@sinclair/typebox'
-import type { MultiMethod, ServiceDeclaration, StandardMethod } from '../../runtime/schema/define-service.js'
+import type { MultiMethod, ServiceDeclaration, StandardMethod } from 'feathers-sio-gen-runtime'
 import { compareText } from './collect-exports.js'
 import type { Found } from './collect-exports.js'
 import type { CustomMethodModel, EventModel, ServiceModel } from './model.js'

@@ -1,4 +1,4 @@
-import type { ServiceDeclaration } from '../../runtime/schema/define-service.js'
+import type { ServiceDeclaration } from 'feathers-sio-gen-runtime'
 import { applyDefaults } from './apply-defaults.js'
 import { checkConnections } from './check-connections.js'
 import { checkMethods } from './check-methods.js'

@@ -1,4 +1,4 @@
-import type { ConnectionDeclaration } from '../../runtime/schema/define-connection.js'
+import type { ConnectionDeclaration } from 'feathers-sio-gen-runtime'
 import type { Found } from './collect-exports.js'
 import { describeValue } from './describe-value.js'
 import type { Diagnostic } from './model.js'

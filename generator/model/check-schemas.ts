@@ -1,10 +1,10 @@
 import type { TSchema } from '@sinclair/typebox'
-import type { ConnectionDeclaration } from '../../runtime/schema/define-connection.js'
-import type { ServiceDeclaration } from '../../runtime/schema/define-service.js'
+import type { ConnectionDeclaration, ServiceDeclaration } from 'feathers-sio-gen-runtime'
 import type { Found } from './collect-exports.js'
 import { checkGuardedKeys } from './check-guarded-keys.js'
 import { checkJsonSafe } from './check-json-safe.js'
 import { checkRefs, collectIds } from './check-refs.js'
+import { checkTypeboxVersion } from './check-typebox-version.js'
 import { joinPath } from './identifier.js'
 import type { Diagnostic, NamedSchema } from './model.js'
 import { createSameSchemaTest, isSchema } from './typebox-kind.js'
@@ -52,7 +52,11 @@ export function checkSchemas(
     const where = { file: root.file, subject: root.subject }
     if (root.incoming === true) diagnostics.push(...checkGuardedKeys(root.schema, root.path, where))
     if (!root.own && skip(root.schema)) continue
-    diagnostics.push(...checkJsonSafe(root.schema, root.path, where, skip), ...checkRefs(root.schema, root.path, where, ids, skip))
+    diagnostics.push(
+      ...checkTypeboxVersion(root.schema, root.path, where, skip),
+      ...checkJsonSafe(root.schema, root.path, where, skip),
+      ...checkRefs(root.schema, root.path, where, ids, skip),
+    )
   }
   return diagnostics
 }

@@ -1,7 +1,5 @@
-import type { ConnectionDeclaration } from '../../runtime/schema/define-connection.js'
-import { isConnectionDeclaration } from '../../runtime/schema/define-connection.js'
-import { isServiceDeclaration } from '../../runtime/schema/define-service.js'
-import type { ServiceDeclaration } from '../../runtime/schema/define-service.js'
+import { isConnectionDeclaration, isServiceDeclaration } from 'feathers-sio-gen-runtime'
+import type { ConnectionDeclaration, ServiceDeclaration } from 'feathers-sio-gen-runtime'
 import type { Diagnostic, LoadedModule, NamedSchema } from './model.js'
 import { isSchema } from './typebox-kind.js'
 

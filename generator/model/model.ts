@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox'
-import type { MultiMethod, StandardMethod } from '../../runtime/schema/define-service.js'
+import type { MultiMethod, StandardMethod } from 'feathers-sio-gen-runtime'
 
 /** One problem found in the input: where it is (file, service or export, JSON path) and what. */
 export interface Diagnostic {

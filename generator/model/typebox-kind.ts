@@ -9,6 +9,18 @@ export function isSchema(value: unknown): value is TSchema {
   return typeof value === 'object' && value !== null && Kind in value
 }
 
+/**
+ * TypeBox 0.25 (what `@feathersjs/typebox` builds on) marks Optional and Readonly with this symbol;
+ * 0.34 uses OptionalKind and ReadonlyKind. Both share `Kind`, so a 0.25 schema passes `isSchema`.
+ */
+const LEGACY_MODIFIER = Symbol.for('TypeBox.Modifier')
+
+/** The TypeBox 0.25 modifier on a schema (`'Optional'`, `'Readonly'`, `'ReadonlyOptional'`), if any. */
+export function legacyModifierOf(schema: TSchema): string | undefined {
+  const modifier = (schema as unknown as Record<symbol, unknown>)[LEGACY_MODIFIER]
+  return modifier === undefined ? undefined : String(modifier)
+}
+
 /** The TypeBox kind of a schema (`'Object'`, `'Date'`, …). */
 export function kindOf(schema: TSchema): string {
   return String((schema as unknown as Record<symbol, unknown>)[Kind])

@@ -1,8 +1,8 @@
 import { feathers } from '@feathersjs/feathers'
 import type { Application } from '@feathersjs/feathers'
 import socketioClient from '@feathersjs/socketio-client'
-import type { Socket } from 'socket.io-client'
 import type { ClientApplication } from './client-application.js'
+import type { ClientSocket } from './client-socket.js'
 import { checkTimeout, DEFAULT_TIMEOUT, withCallTimeout } from './call-timeout.js'
 import { guardReAuthentication } from './guard-re-authentication.js'
 
@@ -10,11 +10,11 @@ import { guardReAuthentication } from './guard-re-authentication.js'
  * `@feathersjs/socketio-client`'s default export. It is CommonJS: Node's ESM loader hands over
  * `module.exports`, typed (under nodenext) as an object with `default`; bundlers and `bundler`
  * resolution hand over the function. The function carries `default` too, so both shapes work.
- * The cast also bridges Feathers' typings, which name socket.io-client's CommonJS `Socket` type
- * while an ES module importer gets the ESM one (the same class at run time).
+ * The cast also bridges Feathers' typings, which name one build's `Socket` type while the app may
+ * hold the other's (the same class at run time, see ClientSocket).
  */
 const configureSocketClient = ((socketioClient as { default?: unknown }).default ?? socketioClient) as
-  (socket: Socket) => (app: Application) => void
+  (socket: ClientSocket) => (app: Application) => void
 
 /** What `createClient` accepts besides the socket. */
 export interface ClientOptions {
@@ -29,7 +29,7 @@ export type ClientServiceList = Readonly<Record<string, { readonly methods: read
  * A Feathers client application over `socket` with every service in `services` registered, custom
  * methods included, and a timeout on every call. What the generated `createClient` calls.
  */
-export function createClientApp<S>(socket: Socket, services: ClientServiceList, options: ClientOptions = {}): ClientApplication<S> {
+export function createClientApp<S>(socket: ClientSocket, services: ClientServiceList, options: ClientOptions = {}): ClientApplication<S> {
   const timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT)
   const transport = configureSocketClient(socket)
   const app = feathers()

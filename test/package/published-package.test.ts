@@ -82,6 +82,7 @@ describe('the npm package, installed into a fresh project', () => {
   const project = mkdtempSync(join(tmpdir(), 'feathers-sio-gen-consumer-'))
   const packs = mkdtempSync(join(tmpdir(), 'feathers-sio-gen-pack-'))
   let tarball = ''
+  let runtimeTarball = ''
   after(() => {
     rmSync(project, { recursive: true, force: true })
     rmSync(packs, { recursive: true, force: true })
@@ -89,15 +90,20 @@ describe('the npm package, installed into a fresh project', () => {
 
   before(() => {
     // npm test builds dist/ first; packing without scripts keeps other tests' dist/ untouched.
-    assert.ok(existsSync(join(repoRoot, 'dist/generator/cli.js')), 'dist/ is missing: run `npm run build` first')
+    assert.ok(existsSync(join(repoRoot, 'dist/generator/cli.js')) && existsSync(join(repoRoot, 'runtime/dist/cjs/server/index.js')),
+      'dist/ is missing: run `npm run build` first')
     const packed = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packs], repoRoot)) as
       { filename: string; files: { path: string }[] }[]
     const files = packed[0]!.files.map((file) => file.path)
     assert.ok(files.includes('dist/generator/cli.js') && files.includes('bin/feathers-sio-gen.js'), 'compiled CLI missing from the tarball')
     assert.ok(!files.some((file) => file.startsWith('test/') || file.startsWith('schemas/')), 'tests or sample schemas packed')
     tarball = join(packs, packed[0]!.filename)
+    // The generator depends on the run-time package, which is not on the registry either.
+    const runtime = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packs], join(repoRoot, 'runtime'))) as
+      { filename: string }[]
+    runtimeTarball = join(packs, runtime[0]!.filename)
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
-    sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball,
+    sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, runtimeTarball,
       '@sinclair/typebox@0.34', 'typescript@5.9', '@types/node@20', '@feathersjs/feathers@5', '@feathersjs/errors@5', 'socket.io-client@4'], project)
   })
 

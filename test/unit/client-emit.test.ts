@@ -36,7 +36,7 @@ describe('emitClient', () => {
     assert.equal(file.name, 'client.ts')
     assert.ok(isGenerated(file.content))
     const sources = [...content.matchAll(/from '([^']+)'/g)].map((match) => match[1])
-    assert.deepEqual([...new Set(sources)].sort(), ['./types.js', 'feathers-sio-gen/client'])
+    assert.deepEqual([...new Set(sources)].sort(), ['./types.js', 'feathers-sio-gen-runtime/client'])
     assert.doesNotMatch(content, /typebox|validators/i)
   })
 
