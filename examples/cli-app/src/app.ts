@@ -2,7 +2,7 @@
 import { feathers } from '@feathersjs/feathers'
 import configuration from '@feathersjs/configuration'
 import { koa, rest, bodyParser, errorHandler, parseAuthentication, cors, serveStatic } from '@feathersjs/koa'
-import { socketio } from 'feathers-sio-gen/server'
+import { socketio } from 'feathers-sio-gen-runtime/server'
 
 import { configurationValidator } from './configuration'
 import type { Application } from './declarations'
