@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { repoRoot } from '../helpers/cli-sandbox.js'
+import { packPackages, sh } from './pack-packages.js'
 
 // The published package, as a user meets it: `npm pack`, installed into a fresh project outside
 // this repository, where `npx feathers-sio-gen ./schemas` must run (compiled JavaScript; the
 // user's TypeScript schema modules load with no build step), and the generated code must
 // type-check with that project's own TypeScript and run against a live server.
-
-/** Runs a command, failing the test with its output when it exits non-zero. */
-function sh(command: string, args: string[], cwd: string, timeout = 240_000): string {
-  const run = spawnSync(command, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1' } })
-  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`
-  assert.equal(run.status, 0, `${command} ${args.join(' ')} failed (${run.status ?? run.signal}):\n${output}`)
-  return run.stdout
-}
 
 const noteSchemas = `import { Type } from '@sinclair/typebox'
 import { defineService, querySyntax } from 'feathers-sio-gen'
@@ -89,19 +80,13 @@ describe('the npm package, installed into a fresh project', () => {
   })
 
   before(() => {
-    // npm test builds dist/ first; packing without scripts keeps other tests' dist/ untouched.
-    assert.ok(existsSync(join(repoRoot, 'dist/generator/cli.js')) && existsSync(join(repoRoot, 'runtime/dist/cjs/server/index.js')),
-      'dist/ is missing: run `npm run build` first')
-    const packed = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packs], repoRoot)) as
-      { filename: string; files: { path: string }[] }[]
-    const files = packed[0]!.files.map((file) => file.path)
+    const { runtime, generator } = packPackages(packs)
+    const files = generator.files
     assert.ok(files.includes('dist/generator/cli.js') && files.includes('bin/feathers-sio-gen.js'), 'compiled CLI missing from the tarball')
     assert.ok(!files.some((file) => file.startsWith('test/') || file.startsWith('schemas/')), 'tests or sample schemas packed')
-    tarball = join(packs, packed[0]!.filename)
     // The generator depends on the run-time package, which is not on the registry either.
-    const runtime = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packs], join(repoRoot, 'runtime'))) as
-      { filename: string }[]
-    runtimeTarball = join(packs, runtime[0]!.filename)
+    tarball = generator.tarball
+    runtimeTarball = runtime.tarball
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
     sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, runtimeTarball,
       '@sinclair/typebox@0.34', 'typescript@5.9', '@types/node@20', '@feathersjs/feathers@5', '@feathersjs/errors@5', 'socket.io-client@4'], project)

@@ -2,7 +2,7 @@
 // test/unit/server-docs.test.ts keeps the two identical (docs import from './generated/…').
 import { feathers } from '@feathersjs/feathers'
 import { NotAuthenticated, NotFound } from '@feathersjs/errors'
-import { socketio } from 'feathers-sio-gen/server'
+import { socketio } from 'feathers-sio-gen-runtime/server'
 import { registerServices } from '../.generated/server.js'
 import type { MessagesHookContext, MessagesService, UsersService } from '../.generated/server.js'
 import type { Message, User } from '../.generated/types.js'
