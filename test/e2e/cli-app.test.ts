@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { repoRoot } from '../helpers/cli-sandbox.js'
-import { copyExample, installWithSqlite, packPackages, sh, sizeInMb, startApp } from '../helpers/example-app.js'
+import { megabytes } from '../package/pack-packages.js'
+import { copyExample, installWithSqlite, packedTarballs, sh, startApp } from '../helpers/example-app.js'
 import { chromiumPath, drivePage, driveRest, driveSocket } from '../helpers/cli-app-drive.js'
 
 // examples/cli-app, the app `feathers generate app` lays out (CommonJS TypeScript, Koa, REST +
@@ -21,7 +22,6 @@ describe('examples/cli-app: a Feathers CLI app on feathers-sio-gen', () => {
 
   before(() => {
     assert.ok(existsSync(chromiumPath), `Chromium is missing at ${chromiumPath}: install it (apt-get install -y chromium; .ci/run does)`)
-    assert.ok(existsSync(join(repoRoot, 'dist/generator/cli.js')), 'dist/ is missing: run `npm run build` first')
     const started = Date.now()
     const step = <T>(label: string, run: () => T): T => {
       const from = Date.now()
@@ -29,11 +29,11 @@ describe('examples/cli-app: a Feathers CLI app on feathers-sio-gen', () => {
       console.log(`# ${label}: ${((Date.now() - from) / 1000).toFixed(1)} s`)
       return result
     }
-    const tarballs = step('npm pack', () => packPackages(work))
+    const tarballs = step('npm pack', () => packedTarballs(work))
     copyExample('cli-app', dir, tarballs)
     step('npm install (app)', () => installWithSqlite(dir, 480_000))
     step('npm install (web)', () => sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], join(dir, 'web'), 240_000))
-    console.log(`# node_modules: app ${sizeInMb(join(dir, 'node_modules'))} MB, web ${sizeInMb(join(dir, 'web/node_modules'))} MB`)
+    console.log(`# node_modules: app ${megabytes(join(dir, 'node_modules'))} MB, web ${megabytes(join(dir, 'web/node_modules'))} MB`)
     step('npm run generate', () => sh('npm', ['run', 'generate'], dir, 120_000))
     step('npm run migrate', () => sh('npm', ['run', 'migrate'], dir, 120_000))
     step('npm run compile', () => sh('npm', ['run', 'compile'], dir, 240_000))

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
+import { packPackages } from '../package/pack-packages.js'
 import { repoRoot } from './cli-sandbox.js'
 
 // Helpers for tests that run an example app the way its README says: from packed tarballs, in a
@@ -24,20 +25,10 @@ export function sh(command: string, args: string[], cwd: string, timeout = 300_0
   return run.stdout
 }
 
-/**
- * Packs this repository's packages (the root package and, when it exists, the run-time workspace
- * in runtime/) into `dir`, as npm would publish them. Returns tarball paths by package name.
- */
-export function packPackages(dir: string): Map<string, string> {
-  const tarballs = new Map<string, string>()
-  const folders = ['.', ...(existsSync(join(repoRoot, 'runtime/package.json')) ? ['runtime'] : [])]
-  for (const folder of folders) {
-    // Packing without scripts keeps the dist/ that `npm test` built (and other tests use) untouched.
-    const packed = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], join(repoRoot, folder))) as
-      { name: string; filename: string }[]
-    tarballs.set(packed[0]!.name, join(dir, packed[0]!.filename))
-  }
-  return tarballs
+/** This repository's packages packed as npm would publish them, by package name. */
+export function packedTarballs(destination: string): Map<string, string> {
+  const { runtime, generator } = packPackages(destination)
+  return new Map([runtime, generator].map((packed) => [packed.manifest.name, packed.tarball]))
 }
 
 /** What an example's checkout holds that a copy must not: installs, builds, generated code, data. */
@@ -85,11 +76,6 @@ export function installWithSqlite(dir: string, timeout: number): void {
   assert.ok(existsSync(addon), 'better-sqlite3 was not built: is it approved in allowScripts?')
   mkdirSync(dirname(cache), { recursive: true })
   cpSync(addon, cache)
-}
-
-/** Size of a folder in MB, as `du` counts it. */
-export function sizeInMb(dir: string): number {
-  return Math.round(Number(sh('du', ['-sk', dir], repoRoot).split('\t')[0]) / 1024)
 }
 
 /** A running app: its URL, everything it printed, and a stop that ends its whole process group. */
