@@ -10,7 +10,7 @@ function newestSource(): number {
   let newest = 0
   for (const dir of ['generator', 'runtime']) {
     for (const file of readdirSync(join(repoRoot, dir), { recursive: true, encoding: 'utf8' })) {
-      if (file.endsWith('.ts')) newest = Math.max(newest, statSync(join(repoRoot, dir, file)).mtimeMs)
+      if (file.endsWith('.ts') && !file.startsWith('dist/')) newest = Math.max(newest, statSync(join(repoRoot, dir, file)).mtimeMs)
     }
   }
   return newest
@@ -25,7 +25,10 @@ function newestSource(): number {
 export function buildDist(): Promise<string | undefined> {
   const marker = join(repoRoot, 'dist', 'generator', 'cli.js')
   if (built === undefined && existsSync(marker) && statSync(marker).mtimeMs >= newestSource()) built = Promise.resolve(undefined)
-  built ??= runProcess(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, timeoutMs: 300_000 })
+  // The run-time package first (runtime/dist): the generator's build resolves its declarations.
+  built ??= runProcess(process.execPath, [join(repoRoot, 'runtime', 'build.mjs')], { cwd: repoRoot, timeoutMs: 300_000 })
+    .then((runtime) => runtime.code !== 0 ? runtime : runProcess(process.execPath,
+      [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, timeoutMs: 300_000 }))
     .then((result) => result.code === 0 ? undefined : `npm run build failed: ${(result.stdout + result.stderr).trim().split('\n')[0]}`)
   return built
 }

@@ -1,37 +1,16 @@
 import assert from 'node:assert/strict'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { INSTALL_SCRIPTS, megabytes, packPackages, sh } from './pack-packages.js'
+import { INSTALL_SCRIPTS, installed, megabytes, npmInstall, notesSchema, packPackages, sh, TOOLCHAIN } from './pack-packages.js'
 import type { PackedPackage } from './pack-packages.js'
 
-// SPEC §6 from the outside: both packages packed as published, installed into fresh projects
+// SPEC §6 from the outside: both packages packed as published, installed into a fresh project
 // outside this repository. A server laid out as `feathers generate app` lays it out (CommonJS,
 // `"module": "commonjs"`, ts-node in development, `tsc` → `node lib/` in production) generates,
-// type-checks and runs with no edit to its tsconfig.json or package.json; its production install
-// and a web app's install hold the run-time parts only; Vite bundles the generated client.
-
-/**
- * What only generation needs: none of it may reach a production or browser install. (TypeBox may:
- * npm keeps a devDependency that satisfies the runtime's optional peer dependency on it.)
- */
-const TOOLCHAIN = ['ts-morph', '@ts-morph/common', 'tsx', 'chokidar', 'typescript', 'esbuild', 'feathers-sio-gen']
-
-const schema = `import { Type } from '@sinclair/typebox'
-import { defineService, querySyntax } from 'feathers-sio-gen'
-
-export const Note = Type.Object(
-  { id: Type.Integer(), text: Type.String({ minLength: 1 }), done: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
-)
-export const NoteData = Type.Object({ text: Type.String({ minLength: 1 }) }, { additionalProperties: false })
-export const NoteQuery = querySyntax(Type.Pick(Note, ['id']))
-`
-const service = `export const notes = defineService({
-  path: 'notes', id: Type.Integer(), result: Note, data: NoteData, query: NoteQuery, methods: ['find', 'create'],
-})
-`
+// type-checks and runs with no edit to its tsconfig.json or package.json, and its production
+// install holds the run-time parts only. (The web app: web-app-package.test.ts.)
 
 /** The app's entry: a generated server on port 0 and a generated client doing a round trip. CommonJS-safe (no top-level await). */
 const server = (generated: string) => `import { feathers } from '@feathersjs/feathers'
@@ -94,19 +73,12 @@ const cliTsconfig = {
   exclude: ['test'],
 }
 
-/** Every package name installed in a node_modules folder (scoped ones as `@scope/name`). */
-function installed(nodeModules: string): string[] {
-  return readdirSync(nodeModules).filter((name) => !name.startsWith('.')).flatMap((name) =>
-    name.startsWith('@') ? readdirSync(join(nodeModules, name)).map((inner) => `${name}/${inner}`) : [name])
-}
-
-const npmInstall = ['install', '--no-audit', '--no-fund', '--loglevel=error']
 // Node 20 before 20.19 cannot require() an ES module; this Node can, so switch it off to prove
 // the app never relies on it (the README promises Node 20 or newer).
 const noRequireEsm = { NODE_OPTIONS: '--no-experimental-require-module' }
 
-describe('the packed packages in a Feathers CLI style app and a web app', () => {
-  const work = mkdtempSync(join(tmpdir(), 'feathers-sio-gen-packages-'))
+describe('the packed packages in a Feathers CLI style app', () => {
+  const work = mkdtempSync(join(tmpdir(), 'feathers-sio-gen-cli-app-'))
   const packs = join(work, 'packs')
   let runtime: PackedPackage
   let generator: PackedPackage
@@ -140,7 +112,7 @@ describe('the packed packages in a Feathers CLI style app and a web app', () => 
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(cliTsconfig, null, 2))
     sh('npm', [...npmInstall, runtime.tarball], app)
     sh('npm', [...npmInstall, '-D', generator.tarball, '@sinclair/typebox@0.34', 'typescript@5.9', 'ts-node@10', '@types/node@20'], app)
-    writeFileSync(join(app, 'schemas/notes.ts'), `${schema}\n${service}`)
+    writeFileSync(join(app, 'schemas/notes.ts'), notesSchema)
     writeFileSync(join(app, 'src/index.ts'), server('./generated'))
 
     assert.match(sh('npx', ['--no-install', 'feathers-sio-gen', './schemas', '--out', 'src/generated'], app), /1 service \(notes\)/)
@@ -161,38 +133,5 @@ describe('the packed packages in a Feathers CLI style app and a web app', () => 
     assert.deepEqual(names.filter((name) => TOOLCHAIN.includes(name)), [], 'the generator toolchain reached production')
     assert.match(sh(process.execPath, ['lib/index.js'], prod, 60_000, noRequireEsm), /round trip ok/)
     t.diagnostic(`production server node_modules: ${megabytes(join(prod, 'node_modules'))} MB (development install: ${megabytes(join(app, 'node_modules'))} MB)`)
-  })
-
-  test('web app (Vite 8.3.8): the generated client bundles without TypeBox or server code; its run-time install holds no generator', (t) => {
-    const web = join(work, 'web-app')
-    mkdirSync(join(web, 'schemas'), { recursive: true })
-    writeFileSync(join(web, 'package.json'), JSON.stringify({ name: 'web-app', version: '0.0.0', private: true, type: 'module' }))
-    sh('npm', [...npmInstall, runtime.tarball, 'socket.io-client@4'], web)
-    sh('npm', [...npmInstall, '-D', generator.tarball, '@sinclair/typebox@0.34', 'vite@8.3.8'], web)
-    writeFileSync(join(web, 'schemas/notes.ts'), `${schema}\n${service}`)
-    sh('npx', ['--no-install', 'feathers-sio-gen', './schemas', '--out', 'src/generated'], web)
-    assert.match(readFileSync(join(web, 'src/generated/client.ts'), 'utf8'), /from '\.\/types\.js'\n/)
-    writeFileSync(join(web, 'index.html'), '<!doctype html><div id="app"></div><script type="module" src="/src/main.ts"></script>\n')
-    mkdirSync(join(web, 'src'), { recursive: true })
-    writeFileSync(join(web, 'src/main.ts'), `import { io } from 'socket.io-client'
-import { createClient } from './generated/client.js'
-
-const client = createClient(io('http://127.0.0.1:1', { autoConnect: false }), { timeout: 1000 })
-document.querySelector('#app')!.textContent = typeof client.service('notes').find
-`)
-    sh('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], web, 180_000)
-    const assets = readdirSync(join(web, 'dist/assets')).filter((file) => file.endsWith('.js'))
-    assert.equal(assets.length, 1, `assets: ${assets.join(', ')}`)
-    const bundle = readFileSync(join(web, 'dist/assets', assets[0]!), 'utf8')
-    assert.ok(bundle.includes('notes'), 'the generated client is not in the bundle')
-    for (const absent of ['TypeBox', 'registerServices', 'ts-morph']) assert.ok(!bundle.includes(absent), `${absent} reached the bundle`)
-    const full = megabytes(join(web, 'node_modules'))
-
-    sh('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], web)
-    const names = installed(join(web, 'node_modules'))
-    assert.ok(names.includes('feathers-sio-gen-runtime') && names.includes('socket.io-client'))
-    assert.deepEqual(names.filter((name) => TOOLCHAIN.includes(name) || name === 'vite'), [])
-    assert.ok(existsSync(join(web, 'node_modules/feathers-sio-gen-runtime/dist/esm/client/index.mjs')))
-    t.diagnostic(`web app node_modules: ${full} MB with Vite and the generator; ${megabytes(join(web, 'node_modules'))} MB run-time only`)
   })
 })

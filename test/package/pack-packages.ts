@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { repoRoot } from '../helpers/cli-sandbox.js'
 
@@ -43,3 +43,36 @@ export const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare
 export function megabytes(dir: string): number {
   return Math.round(Number(sh('du', ['-sk', dir], dir).split('\t')[0]) / 102.4) / 10
 }
+
+/**
+ * What only generation needs: none of it may reach a production or browser install. (TypeBox may:
+ * npm keeps a devDependency that satisfies the runtime's optional peer dependency on it.)
+ */
+export const TOOLCHAIN = ['ts-morph', '@ts-morph/common', 'tsx', 'chokidar', 'typescript', 'esbuild', 'feathers-sio-gen']
+
+/** A schema module for one `notes` service, as a user writes it. */
+const noteSchema = `import { Type } from '@sinclair/typebox'
+import { defineService, querySyntax } from 'feathers-sio-gen'
+
+export const Note = Type.Object(
+  { id: Type.Integer(), text: Type.String({ minLength: 1 }), done: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+)
+export const NoteData = Type.Object({ text: Type.String({ minLength: 1 }) }, { additionalProperties: false })
+export const NoteQuery = querySyntax(Type.Pick(Note, ['id']))
+`
+const noteService = `export const notes = defineService({
+  path: 'notes', id: Type.Integer(), result: Note, data: NoteData, query: NoteQuery, methods: ['find', 'create'],
+})
+`
+
+export const notesSchema = `${noteSchema}\n${noteService}`
+
+/** Every package name installed in a node_modules folder (scoped ones as `@scope/name`). */
+export function installed(nodeModules: string): string[] {
+  return readdirSync(nodeModules).filter((name) => !name.startsWith('.')).flatMap((name) =>
+    name.startsWith('@') ? readdirSync(join(nodeModules, name)).map((inner) => `${name}/${inner}`) : [name])
+}
+
+/** `npm install` without the noise. */
+export const npmInstall = ['install', '--no-audit', '--no-fund', '--loglevel=error']
