@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { fitRelativeImports } from './emit/relative-import-extensions.js'
 import { findSchemaModules } from './load/find-schema-modules.js'
 import { loadSchemaModules } from './load/load-schema-modules.js'
+import type { SchemaLoader } from './load/schema-loader.js'
 import { buildModel } from './model/build-model.js'
 import type { Diagnostic } from './model/model.js'
 import { applyOutput } from './write/apply-output.js'
@@ -22,6 +23,8 @@ export interface GenerateOptions {
   cwd?: string
   /** Called with a short line before each long step (loading, emitting, writing). */
   onProgress?: (message: string) => void
+  /** A loader kept between runs (`--watch`), so a run re-evaluates only the modules that changed. */
+  loader?: SchemaLoader
 }
 
 /** The outcome of one run; `status` decides the exit code. */
@@ -60,7 +63,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   const found = await findSchemaModules(schemaDir, cwd)
   progress(`loading ${found.length} schema module${found.length === 1 ? '' : 's'} from ${options.schemaDir}`)
-  const modules = await loadSchemaModules(found, cwd)
+  const modules = options.loader === undefined ? await loadSchemaModules(found, cwd) : await options.loader.load(found)
   progress('checking schemas and emitting code')
   const checked = buildModel(modules)
   // The emitters pull in ts-morph (TypeScript itself): load them only when there is a valid model

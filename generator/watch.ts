@@ -2,9 +2,10 @@ import { resolve, sep } from 'node:path'
 import { watch } from 'chokidar'
 import type { GenerateOptions, GenerateResult } from './generate.js'
 import { generate } from './generate.js'
+import { createSchemaLoader } from './load/schema-loader.js'
 
 /** What `watchSchemas` is asked to do, on top of a normal run. */
-export interface WatchOptions extends Omit<GenerateOptions, 'check'> {
+export interface WatchOptions extends Omit<GenerateOptions, 'check' | 'loader'> {
   /** Quiet time after the last change before regenerating; default 75 ms (editors save in bursts). */
   debounceMs?: number
   /** Called after every run, the first one included. */
@@ -31,10 +32,12 @@ export async function watchSchemas(options: WatchOptions): Promise<SchemaWatcher
   let pending = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | undefined
+  // One loader for the whole session: a run re-evaluates only the changed modules and their importers.
+  const loader = createSchemaLoader(cwd)
 
   const run = async (changed: readonly string[]) => {
     try {
-      onResult(await generate({ ...generateOptions, cwd }), changed)
+      onResult(await generate({ ...generateOptions, cwd, loader }), changed)
     } catch (error) {
       onError(error)
     }
@@ -68,6 +71,7 @@ export async function watchSchemas(options: WatchOptions): Promise<SchemaWatcher
       if (timer !== undefined) clearTimeout(timer)
       await watcher.close()
       await running
+      await loader.close()
     },
   }
 }

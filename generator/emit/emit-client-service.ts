@@ -39,8 +39,11 @@ export function emitClientService(service: ServiceModel): ClientServiceCode {
     : `/** What a \`${service.path}\` call may carry: only the query crosses the socket. */\n` +
       `export interface ${params} {\n  query?: ${names.query}\n}`
   const opt = hasRoute ? '' : '?'
-  const arg = `params${opt}: ExactParams<P, ${params}>`
-  const generic = 'P extends object = {}'
+  // Only the argument's keys are inferred (K). An extra key breaks K's constraint, TypeScript falls
+  // back to the constraint, which holds `NotSent`, and the parameter then requires a brand no value
+  // has. Written out rather than through a type alias: an alias costs every call instantiations.
+  const arg = `params${opt}: ${params} & { [Q in K]?: unknown } & (NotSent extends K ? OnlyQueryCrossesTheSocket : unknown)`
+  const generic = `K extends keyof ${params} | NotSent = never`
   const many = (method: 'create' | 'patch' | 'remove') => service.multi.includes(method)
 
   const members: string[] = []

@@ -5,7 +5,7 @@ import { quoteString } from './ts-syntax.js'
 
 /**
  * `client.ts` (SPEC §3): per service its params, events and client interface; `ClientServices`;
- * the method list the runtime registers; `createClient`. It imports only `feathers-sio-gen/client`
+ * the method list the runtime registers; `createClient`. It imports only `feathers-sio-gen-runtime/client`
  * and `./types.js`, so a client bundle holds no TypeBox and no validators.
  */
 export function emitClient(model: GenModel): GeneratedFile {
@@ -16,7 +16,7 @@ export function emitClient(model: GenModel): GeneratedFile {
     `  ${quoteString(service.path)}: { methods: [${code.methods.map(quoteString).join(', ')}] }`)
   const body = [
     "import { createClientApp } from 'feathers-sio-gen-runtime/client'",
-    "import type { ClientApplication, ClientEvents, ClientOptions, ClientServiceList, ClientSocket, ExactParams } from 'feathers-sio-gen-runtime/client'",
+    "import type { ClientApplication, ClientEvents, ClientOptions, ClientServiceList, ClientSocket, NotSent, OnlyQueryCrossesTheSocket } from 'feathers-sio-gen-runtime/client'",
     typeImports.length > 0 ? `import type { ${typeImports.join(', ')} } from './types.js'` : '',
     '',
     ...services.map(({ code }) => `${code.declarations}\n`),
@@ -34,8 +34,8 @@ export function emitClient(model: GenModel): GeneratedFile {
     ' * `options.timeout` (ms, default 10000): no call waits longer; it rejects with `Timeout`.',
     ' */',
     'export function createClient(socket: ClientSocket, options?: ClientOptions): Client {',
-    '  return createClientApp<ClientServices>(socket, clientServices, options)',
+    '  return createClientApp<Client>(socket, clientServices, options)',
     '}',
   ]
-  return { name: 'client.ts', content: withHeader(body.filter((line, i) => line !== '' || body[i - 1] !== '').join('\n')) }
+  return { name: 'client.ts', content: withHeader(body.filter((line, i) => line !== '' || body[i - 1] !== '').join('\n'), { unchecked: true }) }
 }

@@ -59,8 +59,12 @@ function serviceDeclarations(service: ServiceModel): { text: string; types: stri
     '  teardown?(app: ServerApplication, path: string): Promise<void>',
     '}',
     '',
-    `/** A hook context of \`${service.path}\`; \`params.provider === 'socketio'\` narrows to a call with a connection. */`,
-    `export type ${p}HookContext = HookContext<ServerApplication, ServiceTypesForServer[${JSON.stringify(service.path)}]>`,
+    `/**`,
+    ` * A hook context of \`${service.path}\`; \`params.provider === 'socketio'\` narrows to a call with a connection,`,
+    ` * \`'rest'\` to an HTTP call. \`A\` is the app (any app by default, so the hook fits an app with more`,
+    ` * services, e.g. \`authentication\`); pass yours (the CLI's \`Application\`) for a typed \`context.app\`.`,
+    ` */`,
+    `export type ${p}HookContext<A = Application> = HookContext<A, ServiceTypesForServer[${JSON.stringify(service.path)}]>`,
   ].join('\n')
   return { text, types }
 }
@@ -76,11 +80,11 @@ export function emitServer(model: GenModel): GeneratedFile {
   const validators = model.services.map(validatorsExportName).sort()
   const key = (service: ServiceModel) => JSON.stringify(service.path)
   const descriptor = (service: ServiceModel) =>
-    `  { path: ${key(service)}, methods: ${JSON.stringify(service.methods)}, multi: ${JSON.stringify(service.multi)}, validators: ${validatorsExportName(service)} },`
+    `  { path: ${key(service)}, methods: ${JSON.stringify(service.methods)}, multi: ${JSON.stringify(service.multi)}, paginate: ${String(service.paginate)}, validators: ${validatorsExportName(service)} },`
   const body = [
     "import type { Application, HookContext } from '@feathersjs/feathers'",
     "import { registerServices as registerDescribedServices } from 'feathers-sio-gen-runtime/server'",
-    "import type { CallableService, RegisterOptions, ServerParams, ServiceDescriptor } from 'feathers-sio-gen-runtime/server'",
+    "import type { CallableService, RegisterOptions, ServerParams, ServiceDescriptor, WithServices } from 'feathers-sio-gen-runtime/server'",
     `import type { ${types.join(', ')} } from './types.js'`,
     ...(validators.length > 0 ? [`import { ${validators.join(', ')} } from './validators.js'`] : []),
     '',
@@ -112,6 +116,20 @@ export function emitServer(model: GenModel): GeneratedFile {
     '  options?: RegisterOptions,',
     '): Application<ServiceTypesForServer, Settings> {',
     '  return registerDescribedServices(app as Application, descriptors, implementations as unknown as Record<string, unknown>, options) as unknown as Application<ServiceTypesForServer, Settings>',
+    '}',
+    '',
+    '/**',
+    ' * Registers one service, as a Feathers CLI app does in each service\'s module (`app.configure(messages)`):',
+    ' * the same hooks as `registerServices`. Returns `app`, typed so that `app.service(path)` knows it.',
+    ' */',
+    'export function registerService<L extends keyof ServiceImplementations, Services = any, Settings = any>(',
+    '  app: Application<Services, Settings>,',
+    '  path: L,',
+    '  implementation: ServiceImplementations[L],',
+    '  options?: RegisterOptions,',
+    '): Application<WithServices<Services, Pick<ServiceTypesForServer, L>>, Settings> {',
+    '  const described = descriptors.filter((descriptor) => descriptor.path === path)',
+    '  return registerDescribedServices(app as Application, described, { [path]: implementation }, options) as unknown as Application<WithServices<Services, Pick<ServiceTypesForServer, L>>, Settings>',
     '}',
   ]
   return { name: 'server.ts', content: withHeader(body.join('\n')) }

@@ -85,5 +85,5 @@ export function emitTypes(model: GenModel): GeneratedFile {
   })
   const file = project.createSourceFile('types.ts', '')
   file.addStatements(statements)
-  return { name: 'types.ts', content: withHeader(`${file.getFullText()}\n${serviceTypesInterface(services.map((entry) => entry.service))}`) }
+  return { name: 'types.ts', content: withHeader(`${file.getFullText()}\n${serviceTypesInterface(services.map((entry) => entry.service))}`, { unchecked: true }) }
 }

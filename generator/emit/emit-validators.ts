@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import type { GenModel, GeneratedFile, ServiceModel } from '../model/model.js'
 import { cleanPlan } from './cleaner-code.js'
+import { coercionCode } from './coercion-code.js'
 import { collectReferences, createCodeUnit } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
 import { acceptsAnything, collectorFor } from './error-code.js'
@@ -72,6 +73,9 @@ function serviceExports(unit: CodeUnit, service: ServiceModel): { exports: strin
     events.push(`${JSON.stringify(event.name)}: clean${p}${event.pascal}Event`)
   }
   bundle.push(`custom: { ${custom.join(', ')} }`, `events: { ${events.join(', ')} }`)
+  // REST query strings and ids: how each place is converted before validation (plain data).
+  const coercion = coercionCode(unit, service)
+  if (coercion !== undefined) bundle.push(coercion)
   exports.push(`/** Everything \`registerServices\` needs to validate and clean \`${service.path}\`. */\nexport const ${validatorsExportName(service)}: ServiceValidators = {\n  ${bundle.join(',\n  ')},\n}`)
   return { exports, types }
 }
@@ -87,7 +91,8 @@ export function emitValidators(model: GenModel): GeneratedFile {
   const unit = createCodeUnit(collectReferences(roots))
   const perService = model.services.map((service) => serviceExports(unit, service))
   const values = ['createValidator', ...unit.helpers].filter((name, index, all) => all.indexOf(name) === index).sort()
-  const typeImports = ['Cleaner', 'ServiceValidators', 'Validator', ...(unit.declarations.some((d) => d.includes('ValidationFailure')) ? ['ValidationFailure'] : [])].sort()
+  const typeImports = ['Cleaner', 'ServiceValidators', 'Validator', ...(unit.declarations.some((d) => d.includes('ValidationFailure')) ? ['ValidationFailure'] : []),
+    ...(unit.declarations.some((d) => d.includes(': CoercionPlan = ')) ? ['CoercionPlan'] : [])].sort()
   const types = [...new Set(perService.flatMap((entry) => entry.types))].sort()
   const body = [
     '// Checks (`check_N`) are TypeBox 0.34 generated code; error collectors (`collect_N`, run when a',

@@ -1,11 +1,18 @@
-declare const notSent: unique symbol
+// The brand's name is what a compile error shows for a forbidden key: it states the rule.
+declare const only_query_crosses_the_socket: unique symbol
 
 /**
- * The type every key of `params` other than `query` (and `route`) is mapped to. Nothing can be
- * assigned to it without a cast, and its name is what a compile error shows.
+ * The brand in each generated method's key parameter, `K extends keyof XClientParams | NotSent`.
+ * TypeScript infers only the argument's keys for `K`; an extra key breaks the constraint, `K`
+ * falls back to it, and since it then holds `NotSent` the parameter requires
+ * `OnlyQueryCrossesTheSocket`, which no value has. The allowed keys keep their schema types, so
+ * an object literal's `query` keeps excess-property checks and literal types.
  */
+export type NotSent = typeof only_query_crosses_the_socket
+
+/** What a call with a forbidden key would have to carry: a property no value can have. */
 export interface OnlyQueryCrossesTheSocket {
-  readonly [notSent]: never
+  readonly [only_query_crosses_the_socket]: never
 }
 
 /** What a client call's `params` may hold: the query, since nothing else crosses the socket. */
@@ -21,16 +28,3 @@ export interface RouteClientParams<Q, R> {
   query?: Q
   route: R
 }
-
-/**
- * `params` as a method accepts it: `P` is inferred from the argument and only its keys are used.
- * Each key of `P` not in `Allowed` must have the type `OnlyQueryCrossesTheSocket`, which no value
- * has — so an extra key fails for an object literal and for a variable of a wider type (e.g.
- * Feathers' `Params`) alike. The allowed keys are typed from `Allowed`, never from `P`, so an
- * object literal's `query` still gets excess-property checks and keeps its literal types.
- */
-export type ExactParams<P, Allowed> =
-  & { [K in keyof P]: K extends keyof Allowed ? Allowed[K] : OnlyQueryCrossesTheSocket }
-  // Only `never` refuses a value typed `any`; kept second so errors name the type above.
-  & { [K in keyof P]: K extends keyof Allowed ? unknown : never }
-  & Allowed

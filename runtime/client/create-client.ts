@@ -27,9 +27,11 @@ export type ClientServiceList = Readonly<Record<string, { readonly methods: read
 
 /**
  * A Feathers client application over `socket` with every service in `services` registered, custom
- * methods included, and a timeout on every call. What the generated `createClient` calls.
+ * methods included, and a timeout on every call. What the generated `createClient` calls, with
+ * its own client type as `C` (e.g. `ClientApplication<ClientServices>`): the app is returned as
+ * `C` without comparing Feathers' types to it, which would cost every consumer's type check.
  */
-export function createClientApp<S>(socket: ClientSocket, services: ClientServiceList, options: ClientOptions = {}): ClientApplication<S> {
+export function createClientApp<C = ClientApplication<Record<string, unknown>>>(socket: ClientSocket, services: ClientServiceList, options: ClientOptions = {}): C {
   const timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT)
   const transport = configureSocketClient(socket)
   const app = feathers()
@@ -50,5 +52,5 @@ export function createClientApp<S>(socket: ClientSocket, services: ClientService
     guardReAuthentication(this)
     return configured
   }
-  return app as unknown as ClientApplication<S>
+  return app as unknown as C
 }

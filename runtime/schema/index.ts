@@ -6,5 +6,5 @@ export type {
 export { defineConnection, isConnectionDeclaration } from './define-connection.js'
 export type { ConnectionDeclaration } from './define-connection.js'
 export { querySyntax } from './query-syntax.js'
-export type { TQueryFilter, TQueryOperators, TQueryProperty, TQuerySyntax } from './query-syntax.js'
+export type { TQueryExtensions, TQueryFilter, TQueryOperators, TQueryProperty, TQuerySyntax } from './query-syntax.js'
 export { ConnectionBrand, QueryFilterBrand, ServiceBrand } from './brand.js'

@@ -1,5 +1,7 @@
 import { GeneralError } from '@feathersjs/errors'
 import type { ServiceDescriptor } from './service-descriptor.js'
+import { selectedOnly } from './selected-only.js'
+import { validationError } from './validation-error.js'
 import type { Cleaner, ValidationFailure, Validator } from './validator.js'
 
 /** The cleaner and validator for what a method returns. */
@@ -38,13 +40,18 @@ function recordsOf(isCustom: boolean, method: string, result: unknown): Array<[u
   return [[result, '']]
 }
 
-/** Throws `GeneralError` (500) when a cleaned result does not match its schema. */
-export function checkResult(descriptor: ServiceDescriptor, method: string, cleaned: unknown): void {
+/**
+ * Throws `GeneralError` (500) when a cleaned result does not match its schema. With a `$select`
+ * (find, get) only the selected fields are required: a missing unselected field is no failure.
+ */
+export function checkResult(descriptor: ServiceDescriptor, method: string, cleaned: unknown, select?: unknown): void {
   const { validator } = resultSchemaFor(descriptor, method)
   const failures: ValidationFailure[] = []
-  for (const [record, prefix] of recordsOf(Object.hasOwn(descriptor.validators.custom, method), method, cleaned)) {
+  const isCustom = Object.hasOwn(descriptor.validators.custom, method)
+  const selected = isCustom ? undefined : select
+  for (const [record, prefix] of recordsOf(isCustom, method, cleaned)) {
     if (validator.check(record)) continue
-    for (const failure of validator.errors(record)) failures.push({ path: prefix + failure.path, message: failure.message })
+    for (const failure of selectedOnly(validator.errors(record), record, selected)) failures.push({ path: prefix + failure.path, message: failure.message })
   }
-  if (failures.length > 0) throw new GeneralError(`Result of '${method}' does not match its schema`, { errors: failures })
+  if (failures.length > 0) throw validationError(GeneralError, `Result of '${method}' does not match its schema`, failures)
 }

@@ -1,5 +1,7 @@
 import type { Application } from '@feathersjs/feathers'
+import { checkAdapterPaginate } from './check-paginate.js'
 import { cleanEvents } from './clean-events.js'
+import { runFirst } from './run-first.js'
 import type { ServiceDescriptor } from './service-descriptor.js'
 import { createServiceHook } from './service-hook.js'
 import type { RegisterOptions } from './service-hook.js'
@@ -26,9 +28,10 @@ export function registerServices<A extends Application>(
     if (missing.length > 0) {
       throw new TypeError(`registerServices: service '${path}' lacks ${missing.map((m) => `'${m}'`).join(', ')}`)
     }
+    checkAdapterPaginate(descriptor, implementation)
     app.use(path, implementation as never, { methods, events: Object.keys(validators.events) })
     const service = app.service(path)
-    service.hooks({ around: { all: [createServiceHook(descriptor, options)] } })
+    service.hooks({ around: { all: [...runFirst(options.before), createServiceHook(descriptor, options)] } })
     cleanEvents(app, path, service, validators)
   }
   return app

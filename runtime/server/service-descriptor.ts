@@ -1,4 +1,5 @@
 import type { StandardMethod } from '../schema/define-service.js'
+import type { ServiceCoercion } from './coerce-rest-call.js'
 import type { Cleaner, Validator } from './validator.js'
 
 /** The validators and cleaner of one custom method. */
@@ -21,6 +22,8 @@ export interface ServiceValidators {
   custom: Readonly<Record<string, CustomMethodValidators>>
   /** One cleaner per custom event, for its payload. */
   events: Readonly<Record<string, Cleaner>>
+  /** How a REST call's query and id are converted from strings before validation. */
+  coerce?: ServiceCoercion
 }
 
 /** One service as `server.ts` describes it to `registerServices`. */
@@ -30,5 +33,7 @@ export interface ServiceDescriptor {
   methods: readonly StandardMethod[]
   /** Methods that accept an array of records (`multi`). */
   multi: readonly string[]
+  /** The schema's `paginate`: what `find` must return (a page or an array); unchecked when absent. */
+  paginate?: boolean
   validators: ServiceValidators
 }

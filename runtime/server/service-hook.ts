@@ -1,9 +1,13 @@
 import type { HookContext, NextFunction } from '@feathersjs/feathers'
+import { checkPaginate } from './check-paginate.js'
+import { coerceRestCall } from './coerce-rest-call.js'
 import { cleanedDispatches } from './cleaned-results.js'
 import { checkResult, cleanResult } from './clean-results.js'
 import { guardPrototypeKeys } from './guard-prototype-keys.js'
+import { passMultiOn } from './pass-multi-on.js'
 import type { ServiceDescriptor } from './service-descriptor.js'
 import { validateCall } from './validate-call.js'
+import type { FirstHook } from './run-first.js'
 
 /** What `registerServices` accepts besides the implementations. */
 export interface RegisterOptions {
@@ -11,6 +15,12 @@ export interface RegisterOptions {
   validateResults?: boolean
   /** Guard and validate calls made inside the server (no `provider`) too. Default: only transport calls. */
   validateInternalCalls?: boolean
+  /**
+   * Hooks run on every method before the guard and validation, e.g. `[authenticate('jwt')]`, so
+   * an anonymous caller gets 401 before it can learn the schema from a 400 (Feathers runs `around`
+   * hooks, including this one, before any `before` hook registered with `service.hooks`).
+   */
+  before?: ReadonlyArray<FirstHook>
 }
 
 /**
@@ -32,12 +42,15 @@ export function createServiceHook(descriptor: ServiceDescriptor, options: Regist
       if (context.id !== undefined) parts['id'] = context.id
       if (context.data !== undefined) parts['data'] = context.data
       guardPrototypeKeys(parts)
+      coerceRestCall(descriptor, context)
       validateCall(descriptor, context)
     }
+    passMultiOn(descriptor, context)
     await next()
     const outgoing: unknown = context.dispatch !== undefined ? context.dispatch : context.result
+    checkPaginate(descriptor, context, outgoing)
     const cleaned = cleanResult(descriptor, context.method, outgoing)
-    if (options.validateResults === true) checkResult(descriptor, context.method, cleaned)
+    if (options.validateResults === true) checkResult(descriptor, context.method, cleaned, (context.params.query as { $select?: unknown }).$select)
     context.dispatch = cleaned
     if (typeof cleaned === 'object' && cleaned !== null) cleanedDispatches.add(cleaned)
     if (params.provider !== undefined) context.result = cleaned

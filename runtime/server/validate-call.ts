@@ -1,6 +1,7 @@
 import { BadRequest } from '@feathersjs/errors'
 import type { HookContext } from '@feathersjs/feathers'
 import type { ServiceDescriptor } from './service-descriptor.js'
+import { validationError } from './validation-error.js'
 import type { ValidationFailure, Validator } from './validator.js'
 
 /** The validator for a method's data argument, or undefined when the method takes none. */
@@ -38,5 +39,5 @@ export function validateCall(descriptor: ServiceDescriptor, context: HookContext
   const queryFailures = failuresOf(descriptor.validators.query, context.params.query, '/query')
   if (queryFailures.length > 0) parts.push('query')
   failures.push(...queryFailures)
-  if (failures.length > 0) throw new BadRequest(`Invalid ${parts.join(' and ')}`, { errors: failures })
+  if (failures.length > 0) throw validationError(BadRequest, `Invalid ${parts.join(' and ')}`, failures)
 }

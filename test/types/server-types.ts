@@ -71,8 +71,8 @@ export function narrowing(context: MessagesHookContext): void {
     const none: undefined = context.params.connection
     void none
   }
-  // @ts-expect-error provider is 'socketio' or undefined
-  if (context.params.provider === 'rest') return
+  // @ts-expect-error provider is 'socketio', 'rest' or undefined
+  if (context.params.provider === 'primus') return
   void before
 }
 

@@ -236,9 +236,19 @@ describe('querySyntax filters', () => {
     const NoteQuery = querySyntax(Type.Pick(Note, ['id', 'text']))
     const text = emit({ schemas: named({ Note, NoteQuery }) })
     assert.match(text, /^  \$or\?: NoteQueryFilter\[\];$/m)
-    assert.match(text, /^  \$and\?: NoteQueryFilter\[\];$/m)
+    assert.match(text, /^  \$and\?: \(NoteQueryFilter \| \{ \$or: NoteQueryFilter\[\] \}\)\[\];$/m)
     assert.equal(count(text, 'export interface NoteQueryFilter {'), 1)
     assert.equal(count(text, '$nin?: number[]'), 2, 'the id operators appear in the query and in its filter only')
+  })
+
+  test('extension operators (querySyntax(props, extensions)) stay in the named filter', () => {
+    const Note = Type.Object({ id: Type.Integer(), text: Type.String() })
+    const NoteQuery = querySyntax(Note, { text: { $like: Type.String(), $ilike: Type.String(), $notlike: Type.String() } })
+    const text = emit({ schemas: named({ Note, NoteQuery }) })
+    assert.match(text, /^  text\?: string \| \{ \$gt\?: string; .*\$nin\?: string\[\]; \$ilike\?: string; \$like\?: string; \$notlike\?: string \};$/m)
+    assert.equal(count(text, '$like?: string'), 2, 'in the query and its filter, nowhere else')
+    assert.equal(count(text, 'export interface NoteQueryFilter {'), 1)
+    assert.doesNotMatch(text, /id\?: number \| \{[^}]*\$like/, 'extensions are per property')
   })
 
   test('an inline service query gets its filter named after the per-service type', () => {

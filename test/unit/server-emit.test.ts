@@ -51,7 +51,7 @@ test('server.ts: route params, multi signatures, custom methods, and the descrip
   assert.match(content, /publish2\(data: UsersUserIdPostsPublish2Data, params: UsersUserIdPostsParams\): Promise<UsersUserIdPostsPublish2Result>/)
   assert.match(content, /export type StatsParams = ServerParams<StatsQuery, Connection>/)
   assert.match(content, /find\(params: StatsParams\): Promise<StatsResult\[\]>/)
-  assert.match(content, /\{ path: "users\/:userId\/posts", methods: \["find","get","create","update","patch","remove"\], multi: \["create","patch","remove"\], validators: usersUserIdPostsValidators \}/)
+  assert.match(content, /\{ path: "users\/:userId\/posts", methods: \["find","get","create","update","patch","remove"\], multi: \["create","patch","remove"\], paginate: false, validators: usersUserIdPostsValidators \}/)
   assert.doesNotMatch(content, /new Function|eval\(|typebox/)
 })
 
