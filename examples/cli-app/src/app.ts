@@ -7,7 +7,6 @@ import { socketio } from 'feathers-sio-gen-runtime/server'
 import { configurationValidator } from './configuration'
 import type { Application } from './declarations'
 import { logError } from './hooks/log-error'
-import { restQuery } from './hooks/rest-query'
 import { sqlite } from './sqlite'
 import { authentication } from './authentication'
 import { services } from './services/index'
@@ -42,8 +41,7 @@ app.configure(channels)
 // Register hooks that run on all service methods
 app.hooks({
   around: {
-    // WORKAROUND(issue 9): restQuery converts REST query strings until the generated server does.
-    all: [logError, restQuery]
+    all: [logError]
   },
   before: {},
   after: {},

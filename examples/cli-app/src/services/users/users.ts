@@ -6,6 +6,7 @@ import { hooks as schemaHooks } from '@feathersjs/schema'
 import { userDataResolver, userPatchResolver, userQueryResolver } from './users.resolvers'
 
 import type { Application } from '../../declarations'
+import { registerService } from '../../generated/server'
 import { UserService, getOptions } from './users.class'
 
 export const userPath = 'users'
@@ -13,14 +14,13 @@ export const userPath = 'users'
 export * from './users.class'
 export * from './users.resolvers'
 
-// The service object `users` is registered with (see services/index.ts).
-export const createUserService = (app: Application) => new UserService(getOptions(app))
-
-// A configure function that sets up the service's hooks via `app.configure`. Methods, events,
-// validation and cleaning come from the generated server (schemas/users.ts).
+// A configure function that registers the service and its hooks via `app.configure`
 export const user = (app: Application) => {
-  // WORKAROUND(issue 9): the service itself is registered in services/index.ts, with every other
-  // service in one registerServices call; it belongs here: registerService(app, userPath, createUserService(app)).
+  // Register our service on the Feathers application: methods and events come from
+  // schemas/users.ts, with the hook that validates every REST and Socket.io call and cleans what
+  // leaves the server (the password hash never does).
+  registerService(app, userPath, new UserService(getOptions(app)))
+  // Initialize hooks
   app.service(userPath).hooks({
     around: {
       find: [authenticate('jwt')],
