@@ -38,6 +38,6 @@ const files = named.length > 0
       .sort()
 
 const result = spawnSync(tsxNode[0], [
-  ...tsxNode.slice(1), '--test', '--test-concurrency=2', '--test-timeout=300000', ...files,
+  ...tsxNode.slice(1), '--test', '--test-concurrency=2', '--test-timeout=600000', ...files,
 ], { cwd: root, stdio: 'inherit' })
 process.exit(result.status ?? 1)
