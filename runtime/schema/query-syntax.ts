@@ -79,7 +79,7 @@ function operatorsFor(value: TSchema, extension: TProperties): TSchema {
 export function querySyntax<P extends TProperties, const X extends TQueryExtensions<P> = {}>(
   schema: TObject<P>,
   extensions?: X,
-): TQuerySyntax<P, X> {
+): NoInfer<TQuerySyntax<P, X>> {
   const keys = Object.keys(schema.properties).sort()
   const filter: Record<string, TSchema> = {}
   const sort: Record<string, TSchema> = {}
