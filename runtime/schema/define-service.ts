@@ -45,19 +45,15 @@ export type DataRequirement<M extends StandardMethod> = [Extract<M, 'create' | '
   : { data: TSchema }
 
 /** The value `defineService` returns: the definition, branded so the generator finds it. */
-export type ServiceDeclaration<M extends StandardMethod = StandardMethod> = ServiceOptions<M> & { readonly [ServiceBrand]: true }
+export type ServiceDeclaration<D extends ServiceOptions = ServiceOptions> = D & { readonly [ServiceBrand]: true }
 
-/**
- * Declares one Feathers service for the generator; export the result from a schema module. Only
- * the method list is inferred: the generator reads the schemas at run time, and inferring the whole
- * definition (`const D`) made TypeScript 5.9 and 6.0 give up on TypeBox's deep types (TS2589).
- */
-export function defineService<const M extends StandardMethod>(
-  definition: ServiceOptions<M> & DataRequirement<M>,
-): ServiceDeclaration<M> {
+/** Declares one Feathers service for the generator; export the result from a schema module. */
+export function defineService<const M extends StandardMethod, const D extends ServiceOptions<M>>(
+  definition: D & ServiceOptions<M> & DataRequirement<M>,
+): ServiceDeclaration<D> {
   // No validation here: the generator checks every rule and reports all problems in one run,
   // which a throw at module load would prevent.
-  return Object.freeze({ ...definition, [ServiceBrand]: true as const }) as ServiceDeclaration<M>
+  return Object.freeze({ ...definition, [ServiceBrand]: true as const })
 }
 
 /** True for a value made by `defineService`, from any copy of this package. */

@@ -100,20 +100,12 @@ const packet = fc.record({
   socket: fc.nat(SOCKETS - 1),
 }).map(({ call, ack, socket }) => ({ ...call, ack, socket }))
 
-/** A schema the sample declares (defineService types only the method list precisely). */
-function declared(schema: TSchema | undefined, what: string): TSchema {
-  assert.ok(schema !== undefined, `the sample schemas declare ${what}`)
-  return schema
-}
-const markReadResult = declared(messagesService.custom?.['markRead']?.result, "messages' markRead")
-const typingPayload = declared(messagesService.events?.['typing'], "messages' typing event")
-
 /** The schema a result of `method` on the service at `path` must match, or undefined for an error-only path. */
 function resultSchema(target: unknown, method: string): { schema: TSchema; page: boolean; many: boolean } | undefined {
   if (typeof target !== 'string') return undefined
   const service = target.replace(/^\/+|\/+$/g, '').split('/')[0]
   if (service === 'messages') {
-    if (method === 'markRead') return { schema: markReadResult, page: false, many: false }
+    if (method === 'markRead') return { schema: messagesService.custom.markRead.result, page: false, many: false }
     return { schema: messagesService.result, page: method === 'find', many: method === 'remove' }
   }
   if (service === 'users') return { schema: usersService.result, page: false, many: method === 'find' }
@@ -153,7 +145,7 @@ before(async () => {
     socket.onAny((name: string, payload: unknown) => {
       counts.events++
       const [service, kind] = name.split(' ')
-      const schema = service === 'messages' ? (kind === 'typing' ? typingPayload : messagesService.result) : usersService.result
+      const schema = service === 'messages' ? (kind === 'typing' ? messagesService.events.typing : messagesService.result) : usersService.result
       for (const record of Array.isArray(payload) ? payload : [payload]) {
         const extra = undeclaredKeys(schema, record)
         if (extra.length > 0) problems.push(`event '${name}' holds ${extra.join(', ')}`)
