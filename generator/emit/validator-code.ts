@@ -2,6 +2,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { TSchema } from '@sinclair/typebox'
 import { declareOnce } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
+import { withSharedSubschemas } from './shared-subschemas.js'
 
 // The one module of the emitters that uses TypeBox's compiler. `TypeCompiler.Code` returns the
 // body of a function taking `kind`, `format` and `hash` and returning the check; TypeBox itself
@@ -17,7 +18,7 @@ export function checkFor(unit: CodeUnit, schema: TSchema, references: readonly T
   // Two spots of TypeBox's TypeScript output that TypeScript rejects: an annotated for-of binding
   // (`for(const value: any of array)`; the arrays are `any`, so no annotation is needed) and the
   // empty known-keys list of an object without properties (`[].includes(key)`: a `never[]`).
-  const code = TypeCompiler.Code(schema, [...references], { language: 'typescript' })
+  const code = TypeCompiler.Code(withSharedSubschemas(schema, references), [...references], { language: 'typescript' })
     .replaceAll('for(const value: any of ', 'for(const value of ')
     .replaceAll('[].includes(key)', '([] as string[]).includes(key)')
     // An array of `Any` checks each element against `true`: its loop binding goes unread.
