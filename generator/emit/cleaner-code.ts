@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
-import { declareOnce, freshName, literal, nameOf, resolveRef, setName } from './code-unit.js'
+import { declareNamed, declareOnce, literal, resolveRef, useHelper } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
+import { memoize } from './emit-cache.js'
 import { acceptsAnything, collectorFor, parameter } from './error-code.js'
 import { schemaKind } from './schema-reflect.js'
 
@@ -37,10 +38,12 @@ function isLeaf(schema: TSchema): boolean {
 
 /** How `schema` cleans, emitting any function it needs into `unit`. */
 export function cleanPlan(unit: CodeUnit, schema: TSchema): Plan {
-  if (acceptsAnything(schema)) return { kind: 'keep' }
-  if (schemaKind(schema) === 'Never') return { kind: 'drop' }
-  if (isLeaf(schema)) { unit.helpers.add('cleanLeaf'); return { kind: 'leaf' } }
-  return { kind: 'call', name: cleanerFor(unit, schema) }
+  return memoize(unit, 'cleanPlan', schema, (): Plan => {
+    if (acceptsAnything(schema)) return { kind: 'keep' }
+    if (schemaKind(schema) === 'Never') return { kind: 'drop' }
+    if (isLeaf(schema)) { useHelper(unit, 'cleanLeaf'); return { kind: 'leaf' } }
+    return { kind: 'call', name: cleanerFor(unit, schema) }
+  })
 }
 
 /** An expression cleaning `value` by `schema`. */
@@ -50,28 +53,22 @@ export function cleanExpression(unit: CodeUnit, schema: TSchema, value: string):
 }
 
 /** The name of the cleaner function for a structured `schema`, emitted into `unit` once. */
-export function cleanerFor(unit: CodeUnit, schema: TSchema): string {
-  const known = nameOf(unit, PREFIX, schema)
-  if (known !== undefined) return known
+function cleanerFor(unit: CodeUnit, schema: TSchema): string {
   const s = schema as S
   const kind = schemaKind(schema)
   if (kind === 'This' || kind === 'Ref' || kind === 'Import') {
     const target = kind === 'Import' ? unit.references.get(String(s.$ref)) : resolveRef(unit, schema)
-    if (target === undefined) return declareOnce(unit, PREFIX, (name) => `function ${name}(_v: any): any {\n  return undefined\n}`)
+    if (target === undefined) return declareOnce(unit, PREFIX, () => (name) => `function ${name}(_v: any): any {\n  return undefined\n}`)
     const plan = cleanPlan(unit, target)
     if (plan.kind === 'call') return plan.name
-    unit.helpers.add('cleanLeaf')
-    return declareOnce(unit, PREFIX, (name) => `function ${name}(v: any): any {\n  return ${cleanExpression(unit, target, 'v')}\n}`)
+    return declareOnce(unit, PREFIX, () => {
+      useHelper(unit, 'cleanLeaf')
+      const expression = cleanExpression(unit, target, 'v')
+      return (name) => `function ${name}(v: any): any {\n  return ${expression}\n}`
+    })
   }
-  if (typeof s.$id === 'string') {
-    const name = freshName(unit, PREFIX)
-    setName(unit, PREFIX, schema, name)
-    unit.declarations.push(template(body(unit, s))(name))
-    return name
-  }
-  const name = declareOnce(unit, PREFIX, template(body(unit, s)))
-  setName(unit, PREFIX, schema, name)
-  return name
+  if (typeof s.$id === 'string') return declareNamed(unit, PREFIX, schema, (name) => template(body(unit, s))(name))
+  return declareOnce(unit, PREFIX, () => template(body(unit, s)))
 }
 
 function template(lines: string[]) {
@@ -92,14 +89,14 @@ function assign(unit: CodeUnit, schema: TSchema, value: string, target: string):
  */
 function assignChecked(unit: CodeUnit, schema: TSchema, value: string, target: string): string {
   if (acceptsAnything(schema)) return `${target} = ${value}`
-  unit.helpers.add('passes')
+  useHelper(unit, 'passes')
   return `{ const c = ${cleanExpression(unit, schema, value)}; if (c !== undefined && passes(${collectorFor(unit, schema)}, c)) ${target} = c }`
 }
 
 /** Lines copying keys outside `known` (and passing `also`) when `additional` allows them (true: as they are). */
 function additionalLines(unit: CodeUnit, known: readonly string[], additional: unknown, also?: string): string[] {
   if (additional !== true && (typeof additional !== 'object' || additional === null)) return []
-  const keys = declareOnce(unit, 'keys', (name) => `const ${name}: ReadonlySet<string> = new Set(${literal(known)})`)
+  const keys = declareOnce(unit, 'keys', () => (name) => `const ${name}: ReadonlySet<string> = new Set(${literal(known)})`)
   // `__proto__` is skipped: assigning it would set the copy's prototype instead of a property.
   const copy = additional === true ? 'o[key] = v[key]' : assignChecked(unit, additional as TSchema, 'v[key]', 'o[key]')
   return [`for (const key of Object.keys(v)) if (key !== '__proto__' && !${keys}.has(key)${also === undefined ? '' : ` && ${also}`}) ${copy}`]
@@ -110,29 +107,29 @@ const OBJECT_GUARD = "if (typeof v !== 'object' || v === null || Array.isArray(v
 function body(unit: CodeUnit, s: S): string[] {
   switch (schemaKind(s)) {
     case 'Object': {
-      unit.helpers.add('cleanLeaf')
+      useHelper(unit, 'cleanLeaf')
       const properties = (s.properties ?? {}) as Record<string, TSchema>
       return [OBJECT_GUARD, 'const o: any = {}',
         ...Object.entries(properties).map(([key, child]) => assign(unit, child, `v[${literal(key)}]`, `o[${literal(key)}]`)),
         ...additionalLines(unit, Object.keys(properties), s.additionalProperties), 'return o']
     }
     case 'Record': {
-      unit.helpers.add('cleanLeaf')
+      useHelper(unit, 'cleanLeaf')
       const [pattern, valueSchema] = Object.entries((s.patternProperties ?? {}) as Record<string, TSchema>)[0] ?? ['^.*$', undefined]
-      const re = declareOnce(unit, 'pattern', (name) => `const ${name} = new RegExp(${literal(pattern)})`)
+      const re = declareOnce(unit, 'pattern', () => (name) => `const ${name} = new RegExp(${literal(pattern)})`)
       const keep = valueSchema === undefined ? '' : `if (${re}.test(key)) { ${assignChecked(unit, valueSchema, 'v[key]', 'o[key]')} } else `
       const other = s.additionalProperties === true ? '{ o[key] = v[key] }'
         : typeof s.additionalProperties === 'object' && s.additionalProperties !== null ? assignChecked(unit, s.additionalProperties as TSchema, 'v[key]', 'o[key]') : '{}'
       return [OBJECT_GUARD, 'const o: any = {}', `for (const key of Object.keys(v)) if (key !== '__proto__') ${keep}${other}`, 'return o']
     }
     case 'Array': {
-      unit.helpers.add('cleanLeaf')
+      useHelper(unit, 'cleanLeaf')
       const items = s.items as TSchema | undefined
       const map = items === undefined ? 'v.slice()' : `v.map((x: any) => ${cleanExpression(unit, items, 'x')})`
       return ['if (!Array.isArray(v)) return cleanLeaf(v)', `return ${map}`]
     }
     case 'Tuple': {
-      unit.helpers.add('cleanLeaf')
+      useHelper(unit, 'cleanLeaf')
       const items = (Array.isArray(s.items) ? s.items : []) as TSchema[]
       return ['if (!Array.isArray(v)) return cleanLeaf(v)', `return [${items.map((item, index) => cleanExpression(unit, item, `v[${index}]`)).join(', ')}].slice(0, v.length)`]
     }
@@ -141,11 +138,11 @@ function body(unit: CodeUnit, s: S): string[] {
     case 'Not': {
       // Only the schema knows what it excludes; everything else is allowed as it is (Value.Clean
       // leaves `Not` positions alone too). The excluded value is refused, not sent.
-      unit.helpers.add('passes')
+      useHelper(unit, 'passes')
       return [`return passes(${collectorFor(unit, s.not as TSchema)}, v) ? undefined : v`]
     }
     default:
-      unit.helpers.add('cleanLeaf')
+      useHelper(unit, 'cleanLeaf')
       return ['return cleanLeaf(v)']
   }
 }
@@ -160,13 +157,13 @@ function unionBody(unit: CodeUnit, s: S): string[] {
   const variants = (Array.isArray(s.anyOf) ? s.anyOf : []) as TSchema[]
   if (variants.some(acceptsAnything)) return ['return v']
   if (variants.length === 0) return ['return undefined']
-  unit.helpers.add('passes')
+  useHelper(unit, 'passes')
   const collectors = variants.map((variant) => collectorFor(unit, variant))
   const lines = variants.map((variant, index) => `if (passes(${collectors[index]}, v)) return ${cleanExpression(unit, variant, 'v')}`)
   variants.forEach((variant, index) => lines.push(
     `const c${index} = ${cleanExpression(unit, variant, 'v')}; const k${index} = c${index} !== undefined && passes(${collectors[index]}, c${index}) ? c${index} : undefined`))
   if (variants.length === 1) return [...lines, 'return k0']
-  unit.helpers.add('pickCleaned')
+  useHelper(unit, 'pickCleaned')
   return [...lines, `return pickCleaned([${variants.map((_, index) => `k${index}`).join(', ')}])`]
 }
 
@@ -193,12 +190,12 @@ function intersectBody(unit: CodeUnit, s: S): string[] {
   if (declaring.length === 0) return ['return v']
   const objectKeys = declaring.map((part) => schemaKind(part) === 'Object' ? Object.keys(((part as S).properties ?? {}) as object) : undefined)
   const known = [...new Set(objectKeys.flatMap((keys) => keys ?? []))]
-  unit.helpers.add('cleanLeaf')
+  useHelper(unit, 'cleanLeaf')
   if (objectKeys.every((keys) => keys !== undefined) && known.length === objectKeys.reduce((sum, keys) => sum + keys!.length, 0)) {
     return [OBJECT_GUARD, `const o: any = Object.assign({}, ${declaring.map((part) => cleanExpression(unit, part, 'v')).join(', ')})`,
       ...additionalLines(unit, known, s.unevaluatedProperties), 'return o']
   }
-  unit.helpers.add('mergeCleaned')
+  useHelper(unit, 'mergeCleaned')
   const lines = declaring.map((part, index) => index === 0
     ? `let o: any = ${cleanExpression(unit, part, 'v')}; if (o === undefined) return undefined`
     : `{ const c = ${cleanExpression(unit, part, 'v')}; if (c === undefined) return undefined; o = mergeCleaned(o, c) }`)

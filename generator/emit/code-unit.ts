@@ -1,60 +1,148 @@
 import type { TSchema } from '@sinclair/typebox'
+import { schemaFingerprint, shortHash } from './schema-fingerprint.js'
 import { schemaKind } from './schema-reflect.js'
 
 /**
- * The state of one generated code file: declarations in order, names already given to schemas,
- * the runtime helpers the code calls, and the schemas `$ref`s resolve to. Declarations with the
- * same text are emitted once, so a schema used by several services costs one function.
+ * One declaration of validators.ts: its name (a hash of `key`), its text, the declarations it
+ * refers to and the runtime helpers it calls. Declarations are shared between code units (and
+ * runs, see emit-cache.ts): a unit that refers to one gets everything it needs with it.
+ */
+export interface Declaration {
+  readonly name: string
+  /** What the name is a hash of: the text with a placeholder for the name, or a schema's fingerprint. */
+  readonly key: string
+  text: string
+  deps: Declaration[]
+  helpers: string[]
+}
+
+/** What a computation referred to so far: declarations (in first-use order) and helpers. */
+export interface Frame {
+  deps: Declaration[]
+  seen: Set<Declaration>
+  helpers: Set<string>
+}
+
+/**
+ * The state of one generated code file while it is built: declarations by name (so the same text
+ * is declared once; named ones are here while their text is still being built), the schemas
+ * `$ref`s resolve to, and the computations under way. What the file holds, and in which order,
+ * is what its exports refer to (see `orderDeclarations`), so code reused from an earlier run and
+ * code built now come out the same.
  */
 export interface CodeUnit {
-  declarations: string[]
-  /** Declaration text (without its name) → the name it was emitted under. */
-  byText: Map<string, string>
-  /** `${prefix}` + schema → its function name, so each schema object is visited once per prefix. */
-  bySchema: Map<string, Map<TSchema, string>>
+  byName: Map<string, Declaration>
   /** `$id` → schema, for `Ref` and `This`. */
   references: Map<string, TSchema>
-  /** Names imported from `feathers-sio-gen/server`. */
-  helpers: Set<string>
-  counters: Map<string, number>
+  /** The computations under way, innermost last. */
+  frames: Frame[]
 }
 
 /** A fresh unit resolving `$ref`s against `references`. */
 export function createCodeUnit(references: Map<string, TSchema>): CodeUnit {
-  return { declarations: [], byText: new Map(), bySchema: new Map(), references, helpers: new Set(), counters: new Map() }
+  return { byName: new Map(), references, frames: [] }
 }
 
-/** A new name `${prefix}_${n}`, unique in the unit. */
-export function freshName(unit: CodeUnit, prefix: string): string {
-  const next = unit.counters.get(prefix) ?? 0
-  unit.counters.set(prefix, next + 1)
-  return `${prefix}_${next}`
+/** Runs `compute` in a new frame, returning its result and what it referred to. */
+export function inFrame<T>(unit: CodeUnit, compute: () => T): { value: T; frame: Frame } {
+  const frame: Frame = { deps: [], seen: new Set(), helpers: new Set() }
+  unit.frames.push(frame)
+  try {
+    return { value: compute(), frame }
+  } finally {
+    unit.frames.pop()
+  }
+}
+
+/** Records that the code being built calls the runtime helper `name` (from `feathers-sio-gen/server`). */
+export function useHelper(unit: CodeUnit, name: string): void {
+  unit.frames.at(-1)?.helpers.add(name)
+}
+
+/** Records that the code being built refers to `declaration`. */
+export function useDeclaration(unit: CodeUnit, declaration: Declaration): void {
+  const frame = unit.frames.at(-1)
+  if (frame === undefined || frame.seen.has(declaration)) return
+  frame.seen.add(declaration)
+  frame.deps.push(declaration)
+}
+
+/** Two different declarations under one name: emitting either would be wrong code, so stop. */
+function collision(name: string): Error {
+  return new Error(`feathers-sio-gen internal error: two different declarations hash to the name ${name} in validators.ts`)
 }
 
 /**
- * Emits `template(name)` under a new name, or returns the name of an identical declaration.
- * `template` must use its argument only as the declared name.
+ * Every declaration `roots` need, each once, each after the ones it refers to (first use first),
+ * and the helpers they call. Throws on two different declarations under one name.
  */
-export function declareOnce(unit: CodeUnit, prefix: string, template: (name: string) => string): string {
+export function orderDeclarations(roots: readonly Declaration[]): { declarations: Declaration[]; helpers: Set<string> } {
+  const declarations: Declaration[] = []
+  const byName = new Map<string, Declaration>()
+  const visiting = new Set<string>()
+  const helpers = new Set<string>()
+  const visit = (declaration: Declaration): void => {
+    const existing = byName.get(declaration.name)
+    if (existing !== undefined) {
+      if (existing.key !== declaration.key) throw collision(declaration.name)
+      return
+    }
+    if (visiting.has(declaration.name)) return // recursive schemas refer to themselves
+    visiting.add(declaration.name)
+    for (const dep of declaration.deps) visit(dep)
+    for (const helper of declaration.helpers) helpers.add(helper)
+    byName.set(declaration.name, declaration)
+    declarations.push(declaration)
+  }
+  for (const root of roots) visit(root)
+  return { declarations, helpers }
+}
+
+/** The declaration already named `name`, after checking it was made from the same `key`. */
+function existingDeclaration(unit: CodeUnit, name: string, key: string): Declaration | undefined {
+  const existing = unit.byName.get(name)
+  if (existing !== undefined && existing.key !== key) throw collision(name)
+  return existing
+}
+
+/**
+ * Emits `template(name)` named by a hash of its text, or returns the name of the identical
+ * declaration. `build` runs first (emitting what the text refers to) and returns the template,
+ * which must use its argument only as the declared name.
+ */
+export function declareOnce(unit: CodeUnit, prefix: string, build: () => (name: string) => string): string {
+  const { value: template, frame } = inFrame(unit, build)
   const key = template('\u0000')
-  const existing = unit.byText.get(key)
-  if (existing !== undefined) return existing
-  const name = freshName(unit, prefix)
-  unit.byText.set(key, name)
-  unit.declarations.push(template(name))
+  const name = `${prefix}_${shortHash(key)}`
+  let declaration = existingDeclaration(unit, name, key)
+  if (declaration === undefined) {
+    declaration = { name, key, text: template(name), deps: frame.deps, helpers: [...frame.helpers] }
+    unit.byName.set(name, declaration)
+  }
+  useDeclaration(unit, declaration)
   return name
 }
 
-/** The name a schema already has under `prefix`, if any. */
-export function nameOf(unit: CodeUnit, prefix: string, schema: TSchema): string | undefined {
-  return unit.bySchema.get(prefix)?.get(schema)
-}
-
-/** Records the name a schema was given under `prefix`. */
-export function setName(unit: CodeUnit, prefix: string, schema: TSchema, name: string): void {
-  const names = unit.bySchema.get(prefix) ?? new Map<TSchema, string>()
-  names.set(schema, name)
-  unit.bySchema.set(prefix, names)
+/**
+ * Emits a declaration for a named (possibly recursive) schema, whose body may refer to its own
+ * name: the name is a hash of the schema's fingerprint and is reserved before `build` runs.
+ */
+export function declareNamed(unit: CodeUnit, prefix: string, schema: TSchema, build: (name: string) => string): string {
+  const key = `${prefix}:${schemaFingerprint(schema)}`
+  const name = `${prefix}_${shortHash(key)}`
+  const existing = existingDeclaration(unit, name, key)
+  if (existing !== undefined) {
+    useDeclaration(unit, existing)
+    return name
+  }
+  const declaration: Declaration = { name, key, text: '', deps: [], helpers: [] }
+  unit.byName.set(name, declaration)
+  const { value: text, frame } = inFrame(unit, () => build(name))
+  declaration.text = text
+  declaration.deps = frame.deps.filter((dep) => dep !== declaration)
+  declaration.helpers = [...frame.helpers]
+  useDeclaration(unit, declaration)
+  return name
 }
 
 /** The schema a `Ref`/`This` points to, or undefined when the `$ref` is unknown. */

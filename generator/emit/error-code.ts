@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
-import { declareOnce, freshName, literal, nameOf, pointerSegment, resolveRef, setName } from './code-unit.js'
+import { declareNamed, declareOnce, literal, pointerSegment, resolveRef, useHelper } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
+import { memoize } from './emit-cache.js'
 import { fail, jsonType, leafCheck, num, TYPE_GUARDS } from './leaf-check-code.js'
 import { schemaKind } from './schema-reflect.js'
 
@@ -21,24 +22,18 @@ export function acceptsAnything(schema: TSchema): boolean {
 
 /** The name of the collector for `schema`, emitting it (and its children) into `unit` once. */
 export function collectorFor(unit: CodeUnit, schema: TSchema): string {
-  const known = nameOf(unit, PREFIX, schema)
-  if (known !== undefined) return known
-  const s = schema as S
-  if (typeof s.$id === 'string' || schemaKind(schema) === 'This' || schemaKind(schema) === 'Ref') {
-    if (schemaKind(schema) === 'This' || schemaKind(schema) === 'Ref') {
+  return memoize(unit, PREFIX, schema, () => {
+    const s = schema as S
+    const kind = schemaKind(schema)
+    if (kind === 'This' || kind === 'Ref') {
       const target = resolveRef(unit, schema)
-      if (target === undefined) return emit(unit, [fail('p', `Unknown schema reference ${String(s.$ref)}`)])
+      if (target === undefined) return emit(unit, () => [fail('p', `Unknown schema reference ${String(s.$ref)}`)])
       return collectorFor(unit, target)
     }
-    // A named (possibly recursive) schema: reserve its name before its body refers to it.
-    const name = freshName(unit, PREFIX)
-    setName(unit, PREFIX, schema, name)
-    unit.declarations.push(template(body(unit, s))(name))
-    return name
-  }
-  const name = emit(unit, body(unit, s))
-  setName(unit, PREFIX, schema, name)
-  return name
+    // A named (possibly recursive) schema: its name is reserved before its body refers to it.
+    if (typeof s.$id === 'string') return declareNamed(unit, PREFIX, schema, (name) => template(body(unit, s))(name))
+    return emit(unit, () => body(unit, s))
+  })
 }
 
 /** An unused parameter gets a leading `_`, so users' `noUnusedParameters` accepts the output. */
@@ -52,8 +47,8 @@ function template(lines: string[]) {
   return (name: string) => `function ${name}(${params}): void {\n${body}\n}`
 }
 
-function emit(unit: CodeUnit, lines: string[]): string {
-  return declareOnce(unit, PREFIX, template(lines))
+function emit(unit: CodeUnit, lines: () => string[]): string {
+  return declareOnce(unit, PREFIX, () => template(lines()))
 }
 
 /** A statement collecting `child` for `value` at `path` (a leaf inline), or nothing when the child accepts anything. */
@@ -80,7 +75,7 @@ function body(unit: CodeUnit, s: S): string[] {
     }
     case 'Not': {
       const inner = collectorFor(unit, s.not as TSchema)
-      unit.helpers.add('passes')
+      useHelper(unit, 'passes')
       return [`if (passes(${inner}, v)) ${fail('p', 'Expected a value not matching the schema')}`]
     }
     default: return []
@@ -100,11 +95,11 @@ const OBJECT_GUARD = `if (typeof v !== 'object' || v === null || Array.isArray(v
 function additionalLines(unit: CodeUnit, known: readonly string[], additional: unknown): string[] {
   if (additional !== false && (typeof additional !== 'object' || additional === null)) return []
   if (typeof additional === 'object' && acceptsAnything(additional as TSchema)) return []
-  unit.helpers.add('pointer')
+  useHelper(unit, 'pointer')
   // A few keys compare inline (no Set lookup); many use a Set.
   const unknown = known.length <= 8
     ? (known.length === 0 ? 'true' : known.map((key) => `key !== ${literal(key)}`).join(' && '))
-    : `!${declareOnce(unit, 'keys', (name) => `const ${name}: ReadonlySet<string> = new Set(${literal(known)})`)}.has(key)`
+    : `!${declareOnce(unit, 'keys', () => (name) => `const ${name}: ReadonlySet<string> = new Set(${literal(known)})`)}.has(key)`
   const onExtra = additional === false
     ? fail('p + "/" + pointer(key)', 'Unexpected property')
     : `${collectorFor(unit, additional as TSchema)}(v[key], p + "/" + pointer(key), out)`
@@ -132,8 +127,8 @@ function objectBody(unit: CodeUnit, s: S): string[] {
 function recordBody(unit: CodeUnit, s: S): string[] {
   const lines = [OBJECT_GUARD, ...propertyCount(s)]
   const [pattern, valueSchema] = Object.entries((s.patternProperties ?? {}) as Record<string, TSchema>)[0] ?? ['^.*$', undefined]
-  const re = declareOnce(unit, 'pattern', (name) => `const ${name} = new RegExp(${literal(pattern)})`)
-  unit.helpers.add('pointer')
+  const re = declareOnce(unit, 'pattern', () => (name) => `const ${name} = new RegExp(${literal(pattern)})`)
+  useHelper(unit, 'pointer')
   const additional = s.additionalProperties
   const onValue = valueSchema === undefined || acceptsAnything(valueSchema) ? '{}' : `${collectorFor(unit, valueSchema)}(v[key], p + "/" + pointer(key), out)`
   const onOther = additional === false ? fail('p + "/" + pointer(key)', 'Unexpected property')
@@ -148,11 +143,11 @@ function arrayBody(unit: CodeUnit, s: S): string[] {
   if (num(s.minItems)) lines.push(`if (v.length < ${s.minItems}) ${fail('p', `Expected at least ${s.minItems} items`)}`)
   if (num(s.maxItems)) lines.push(`if (v.length > ${s.maxItems}) ${fail('p', `Expected at most ${s.maxItems} items`)}`)
   if (s.uniqueItems === true) {
-    unit.helpers.add('hash')
+    useHelper(unit, 'hash')
     lines.push(`if (new Set(v.map((item: unknown) => hash(item))).size !== v.length) ${fail('p', 'Expected unique items')}`)
   }
   if (typeof s.contains === 'object' && s.contains !== null) {
-    unit.helpers.add('passes')
+    useHelper(unit, 'passes')
     const inner = collectorFor(unit, s.contains as TSchema)
     const min = num(s.minContains) ? s.minContains : 1
     lines.push(`{ const count = v.filter((item: unknown) => passes(${inner}, item)).length`)
@@ -189,7 +184,7 @@ function unionBody(unit: CodeUnit, s: S): string[] {
     const branches = variants.map((variant, index) => `if (${TYPE_GUARDS[types[index]!]}) { ${call(unit, variant, 'v', 'p')[0] ?? ''} }`)
     return [`${branches.join(' else ')} else { ${fail('p', `Expected ${types.join(' or ')}`)} }`]
   }
-  unit.helpers.add('unionFailures')
+  useHelper(unit, 'unionFailures')
   const lines = variants.map((variant, index) => `const e${index}: ValidationFailure[] = []; ${collectorFor(unit, variant)}(v, p, e${index}); if (e${index}.length === 0) return`)
   lines.push(`out.push(...unionFailures(p, [${variants.map((_, index) => `e${index}`).join(', ')}]))`)
   return lines

@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox'
-import { declareOnce, literal } from './code-unit.js'
+import { declareOnce, literal, useHelper } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
 import { schemaKind } from './schema-reflect.js'
 
@@ -31,7 +31,7 @@ export function leafCheck(unit: CodeUnit, s: S, x: string, path: string): string
       const variants = (Array.isArray(s.anyOf) ? s.anyOf : []) as S[]
       if (variants.length === 0 || !variants.every((variant) => schemaKind(variant) === 'Literal')) return undefined
       const values = variants.map((variant) => variant.const)
-      const set = declareOnce(unit, 'values', (name) => `const ${name}: ReadonlySet<unknown> = new Set(${literal(values)})`)
+      const set = declareOnce(unit, 'values', () => (name) => `const ${name}: ReadonlySet<unknown> = new Set(${literal(values)})`)
       return `if (!${set}.has(${x})) ${fail(path, `Expected one of ${values.map((value) => literal(value)).join(', ')}`)}`
     }
     default: return undefined
@@ -44,11 +44,11 @@ function stringCheck(unit: CodeUnit, s: S, x: string, path: string): string {
   if (num(s.minLength)) checks.push(`if (${x}.length < ${s.minLength}) ${fail(path, `Expected string length greater or equal to ${s.minLength}`)}`)
   if (num(s.maxLength)) checks.push(`if (${x}.length > ${s.maxLength}) ${fail(path, `Expected string length less or equal to ${s.maxLength}`)}`)
   if (typeof s.pattern === 'string') {
-    const re = declareOnce(unit, 'pattern', (name) => `const ${name} = new RegExp(${literal(s.pattern)})`)
+    const re = declareOnce(unit, 'pattern', () => (name) => `const ${name} = new RegExp(${literal(s.pattern)})`)
     checks.push(`if (!${re}.test(${x})) ${fail(path, `Expected string to match the pattern ${s.pattern}`)}`)
   }
   if (typeof s.format === 'string') {
-    unit.helpers.add('format')
+    useHelper(unit, 'format')
     checks.push(`if (!format(${literal(s.format)}, ${x})) ${fail(path, `Expected string to match the '${s.format}' format`)}`)
   }
   return `if (typeof ${x} !== 'string') { ${fail(path, 'Expected string')} }${checks.length > 0 ? ` else { ${checks.join('; ')} }` : ''}`

@@ -1,7 +1,8 @@
 import type { TSchema } from '@sinclair/typebox'
 import type { CodeUnit } from './code-unit.js'
 import { schemaKind } from './schema-reflect.js'
-import { checkFor } from './validator-code.js'
+import { memoize } from './emit-cache.js'
+import { declareCheck } from './validator-code.js'
 
 // The check a cleaned value must pass before it leaves the server (`failClosed`): the schema's
 // SHAPE. Every value of its declared type, literal or enum member, template, union variant, tuple
@@ -77,11 +78,13 @@ export function cleanedShape(schema: TSchema, references: readonly TSchema[], me
 
 /** The name of the shape check of `schema`, emitted into `unit` once. */
 export function shapeCheckFor(unit: CodeUnit, schema: TSchema): string {
-  let state = states.get(unit)
-  if (state === undefined) {
-    state = { memo: new Map<object, unknown>(), references: [...unit.references.values()] }
-    states.set(unit, state)
-  }
-  const shape = cleanedShape(schema, state.references, state.memo)
-  return checkFor(unit, shape.schema, shape.references)
+  return memoize(unit, 'shape', schema, () => {
+    let state = states.get(unit)
+    if (state === undefined) {
+      state = { memo: new Map<object, unknown>(), references: [...unit.references.values()] }
+      states.set(unit, state)
+    }
+    const shape = cleanedShape(schema, state.references, state.memo)
+    return declareCheck(unit, shape.schema, shape.references)
+  })
 }

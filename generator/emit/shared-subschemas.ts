@@ -31,17 +31,18 @@ function repeatedObjects(schema: TSchema): Set<object> {
   return repeated
 }
 
-/** Every `$id` in `nodes` and below, to keep the synthetic ones apart from them. */
-function idsIn(nodes: readonly unknown[]): string[] {
+/** Every `$id` the check of `schema` can meet (`$ref`s followed into `references`), to keep the synthetic ones apart. */
+function idsIn(schema: TSchema, references: readonly TSchema[]): string[] {
   const ids: string[] = []
   const seen = new Set<unknown>()
-  const stack = [...nodes]
+  const stack: unknown[] = [schema]
   while (stack.length > 0) {
     const node = stack.pop()
     if (typeof node !== 'object' || node === null || seen.has(node)) continue
     seen.add(node)
-    const id = (node as Node)['$id']
-    if (typeof id === 'string') ids.push(id)
+    const { $id, $ref } = node as Node
+    if (typeof $id === 'string') ids.push($id)
+    if (typeof $ref === 'string') stack.push(...references.filter((reference) => reference.$id === $ref))
     stack.push(...Object.values(node))
   }
   return ids
@@ -55,7 +56,7 @@ function idsIn(nodes: readonly unknown[]): string[] {
 export function withSharedSubschemas(schema: TSchema, references: readonly TSchema[]): TSchema {
   const repeated = repeatedObjects(schema)
   if (repeated.size === 0) return schema
-  const taken = idsIn([schema, ...references])
+  const taken = idsIn(schema, references)
   let prefix = 'shared'
   while (taken.some((id) => id.startsWith(prefix))) prefix += 'x'
   // Only nodes on a path to a repeated object are copied; one copy per object.

@@ -1,7 +1,8 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { TSchema } from '@sinclair/typebox'
-import { declareOnce } from './code-unit.js'
+import { declareOnce, useHelper } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
+import { memoize } from './emit-cache.js'
 import { withSharedSubschemas } from './shared-subschemas.js'
 
 // The one module of the emitters that uses TypeBox's compiler. `TypeCompiler.Code` returns the
@@ -10,11 +11,8 @@ import { withSharedSubschemas } from './shared-subschemas.js'
 // function called once at module load, with those three names imported from the runtime: the
 // server evaluates no code from strings.
 
-/**
- * The name of a `(value: unknown) => boolean` check for `schema`, emitted into `unit` once;
- * `$ref`s resolve against `references` (by default the unit's).
- */
-export function checkFor(unit: CodeUnit, schema: TSchema, references: readonly TSchema[] = [...unit.references.values()]): string {
+/** The code of `schema`'s check as TypeBox writes it, made acceptable to strict TypeScript. */
+function compile(unit: CodeUnit, schema: TSchema, references: readonly TSchema[]): (name: string) => string {
   // Two spots of TypeBox's TypeScript output that TypeScript rejects: an annotated for-of binding
   // (`for(const value: any of array)`; the arrays are `any`, so no annotation is needed) and the
   // empty known-keys list of an object without properties (`[].includes(key)`: a `never[]`).
@@ -28,7 +26,17 @@ export function checkFor(unit: CodeUnit, schema: TSchema, references: readonly T
   const at = code.lastIndexOf(entry)
   const usesValue = at < 0 || /\bvalue\b/.test(code.slice(at + entry.length))
   const checked = usesValue ? code : `${code.slice(0, at)}return function check(_value: any): boolean {${code.slice(at + entry.length)}`
-  for (const helper of ['kind', 'format', 'hash']) if (new RegExp(`\\b${helper}\\(`).test(checked)) unit.helpers.add(helper)
+  for (const helper of ['kind', 'format', 'hash']) if (new RegExp(`\\b${helper}\\(`).test(checked)) useHelper(unit, helper)
   const indented = checked.split('\n').map((line) => `  ${line}`).join('\n')
-  return declareOnce(unit, 'check', (name) => `const ${name}: (value: unknown) => boolean = (() => {\n${indented}\n})()`)
+  return (name) => `const ${name}: (value: unknown) => boolean = (() => {\n${indented}\n})()`
+}
+
+/** The name of a `(value: unknown) => boolean` check for `schema` resolving `$ref`s against `references`, declared once. */
+export function declareCheck(unit: CodeUnit, schema: TSchema, references: readonly TSchema[]): string {
+  return declareOnce(unit, 'check', () => compile(unit, schema, references))
+}
+
+/** The name of the check for `schema` (`$ref`s resolving against the unit's references), emitted into `unit` once. */
+export function checkFor(unit: CodeUnit, schema: TSchema): string {
+  return memoize(unit, 'check', schema, () => declareCheck(unit, schema, [...unit.references.values()]))
 }

@@ -1,0 +1,82 @@
+import type { TSchema } from '@sinclair/typebox'
+import { inFrame, useDeclaration, useHelper } from './code-unit.js'
+import type { CodeUnit, Declaration } from './code-unit.js'
+
+// What validators.ts's emitters computed for a schema object, kept across runs. In `--watch` the
+// loader re-evaluates only the changed schema module: every other schema object keeps its
+// identity, so its check (a TypeBox compile), collector, cleaner, shape check and coercion plan
+// are reused, not rebuilt. Schemas are never mutated after they are built, so identity stands
+// for content; what a schema's code also depends on is the schemas its `$ref`s resolve to, which
+// are recorded and compared.
+
+interface Entry {
+  value: unknown
+  deps: Declaration[]
+  helpers: string[]
+  /** `$id` → the schema it resolved to (or undefined) when the entry was made. */
+  refs: ReadonlyArray<readonly [string, TSchema | undefined]>
+}
+
+let cache = new WeakMap<object, Map<string, Entry>>()
+/** Every `$ref` inside a schema object (not following them), by object. */
+let refsInside = new WeakMap<object, readonly string[]>()
+const NONE: readonly string[] = []
+
+/** Forgets everything computed so far (tests compare against a cache-free emit). */
+export function resetEmitCache(): void {
+  cache = new WeakMap()
+  refsInside = new WeakMap()
+}
+
+function directRefs(node: unknown, active = new Set<object>()): readonly string[] {
+  if (typeof node !== 'object' || node === null || active.has(node)) return NONE
+  const known = refsInside.get(node)
+  if (known !== undefined) return known
+  active.add(node)
+  const found = new Set<string>()
+  const ref = (node as Record<string, unknown>)['$ref']
+  if (typeof ref === 'string') found.add(ref)
+  for (const value of Object.values(node)) for (const inner of directRefs(value, active)) found.add(inner)
+  active.delete(node)
+  const result = found.size === 0 ? NONE : [...found]
+  refsInside.set(node, result)
+  return result
+}
+
+/** Every `$ref` reachable from `schema` through `references`, with what each resolves to. */
+function refsOf(schema: TSchema, references: ReadonlyMap<string, TSchema>): Array<[string, TSchema | undefined]> {
+  const out: Array<[string, TSchema | undefined]> = []
+  const seen = new Set<string>()
+  const stack = [...directRefs(schema)]
+  while (stack.length > 0) {
+    const id = stack.pop()!
+    if (seen.has(id)) continue
+    seen.add(id)
+    const target = references.get(id)
+    out.push([id, target])
+    if (target !== undefined) stack.push(...directRefs(target))
+  }
+  return out
+}
+
+/**
+ * `compute()` for `schema` under `kind`, or what it returned for the same schema object before
+ * (with the same `$ref` targets); either way the declarations and helpers it needs are recorded
+ * in the unit's current computation.
+ */
+export function memoize<T>(unit: CodeUnit, kind: string, schema: TSchema, compute: () => T): T {
+  const entries = cache.get(schema)
+  const hit = entries?.get(kind)
+  if (hit !== undefined && hit.refs.every(([id, target]) => unit.references.get(id) === target)) {
+    for (const helper of hit.helpers) useHelper(unit, helper)
+    for (const dep of hit.deps) useDeclaration(unit, dep)
+    return hit.value as T
+  }
+  const { value, frame } = inFrame(unit, compute)
+  const entry: Entry = { value, deps: frame.deps, helpers: [...frame.helpers], refs: refsOf(schema, unit.references) }
+  if (entries === undefined) cache.set(schema, new Map([[kind, entry]]))
+  else entries.set(kind, entry)
+  for (const helper of entry.helpers) useHelper(unit, helper)
+  for (const dep of entry.deps) useDeclaration(unit, dep)
+  return value
+}
