@@ -161,21 +161,36 @@ export function pointerSegment(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
-/** Every schema reachable from `roots` that carries a string `$id` (plus `Import` `$defs` by key). */
-export function collectReferences(roots: readonly TSchema[]): Map<string, TSchema> {
-  const found = new Map<string, TSchema>()
+/** The `$id`s (and `Import` `$defs` keys) inside one root, in visiting order, by root object. */
+const idsByRoot = new WeakMap<object, ReadonlyArray<readonly [string, TSchema]>>()
+
+function idsInRoot(root: TSchema): ReadonlyArray<readonly [string, TSchema]> {
+  const known = idsByRoot.get(root)
+  if (known !== undefined) return known
+  const found: Array<readonly [string, TSchema]> = []
   const seen = new Set<unknown>()
-  const stack: unknown[] = [...roots]
-  while (stack.length > 0) {
-    const node = stack.pop()
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return
     seen.add(node)
     const record = node as Record<string, unknown>
-    if (typeof record.$id === 'string' && !found.has(record.$id)) found.set(record.$id, node as TSchema)
+    if (typeof record.$id === 'string') found.push([record.$id, node as TSchema])
     if (schemaKind(node as TSchema) === 'Import' && typeof record.$defs === 'object' && record.$defs !== null) {
-      for (const [key, value] of Object.entries(record.$defs)) if (!found.has(key)) found.set(key, value as TSchema)
+      for (const [key, value] of Object.entries(record.$defs)) found.push([key, value as TSchema])
     }
-    for (const value of Object.values(record)) if (typeof value === 'object' && value !== null) stack.push(value)
+    for (const value of Object.values(record)) if (typeof value === 'object' && value !== null) visit(value)
   }
+  visit(root)
+  idsByRoot.set(root, found)
+  return found
+}
+
+/**
+ * Every schema reachable from `roots` that carries a string `$id` (plus `Import` `$defs` by key);
+ * for an `$id` carried twice, the first root's (named schemas come first). Kept per root object,
+ * so a `--watch` run walks only the schemas that changed.
+ */
+export function collectReferences(roots: readonly TSchema[]): Map<string, TSchema> {
+  const found = new Map<string, TSchema>()
+  for (const root of roots) for (const [id, schema] of idsInRoot(root)) if (!found.has(id)) found.set(id, schema)
   return found
 }

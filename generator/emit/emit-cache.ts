@@ -28,17 +28,20 @@ export function resetEmitCache(): void {
   refsInside = new WeakMap()
 }
 
-function directRefs(node: unknown, active = new Set<object>()): readonly string[] {
-  if (typeof node !== 'object' || node === null || active.has(node)) return NONE
+function directRefs(node: unknown): readonly string[] {
+  if (typeof node !== 'object' || node === null) return NONE
   const known = refsInside.get(node)
   if (known !== undefined) return known
-  active.add(node)
-  const found = new Set<string>()
-  const ref = (node as Record<string, unknown>)['$ref']
-  if (typeof ref === 'string') found.add(ref)
-  for (const value of Object.values(node)) for (const inner of directRefs(value, active)) found.add(inner)
-  active.delete(node)
-  const result = found.size === 0 ? NONE : [...found]
+  refsInside.set(node, NONE) // schemas are trees; this only guards against a cycle
+  const record = node as Record<string, unknown>
+  let found: string[] | undefined = typeof record['$ref'] === 'string' ? [record['$ref']] : undefined
+  for (const key of Object.keys(record)) {
+    const inner = directRefs(record[key])
+    if (inner.length === 0) continue
+    found ??= []
+    for (const ref of inner) if (!found.includes(ref)) found.push(ref)
+  }
+  const result = found ?? NONE
   refsInside.set(node, result)
   return result
 }

@@ -110,8 +110,9 @@ export function emitValidators(model: GenModel): GeneratedFile {
   }))
   const { declarations, helpers } = orderDeclarations(frame.deps)
   const values = ['createValidator', ...frame.helpers, ...helpers].filter((name, index, all) => all.indexOf(name) === index).sort()
-  const typeImports = ['Cleaner', 'ServiceValidators', 'Validator', ...(declarations.some((d) => d.text.includes('ValidationFailure')) ? ['ValidationFailure'] : []),
-    ...(declarations.some((d) => d.text.includes(': CoercionPlan = ')) ? ['CoercionPlan'] : [])].sort()
+  // Collectors take a `ValidationFailure[]`; coercion plans are typed `CoercionPlan`.
+  const typeImports = ['Cleaner', 'ServiceValidators', 'Validator', ...(declarations.some((d) => d.name.startsWith('collect_')) ? ['ValidationFailure'] : []),
+    ...(declarations.some((d) => d.name.startsWith('coerce_')) ? ['CoercionPlan'] : [])].sort()
   const types = [...new Set(perService.flatMap((entry) => entry.types))].sort()
   const body = [
     '// Checks (`check_…`) are TypeBox 0.34 generated code; error collectors (`collect_…`, run when a',

@@ -1,27 +1,45 @@
+import { Kind, OptionalKind } from '@sinclair/typebox'
 import type { TSchema } from '@sinclair/typebox'
 import { schemaKind } from './schema-reflect.js'
 
 // TypeBox's compiler inlines a sub-schema at every place it occurs. `querySyntax` puts one filter
 // object at the top of a query, in every `$or` item and in both `$and` variants, and one operator
 // object per property in the query and in that filter: inlined, a 6-property query check was
-// 20 KB on one line, most of validators.ts. The compiler hoists a sub-schema that has an `$id`
-// into a local function and calls it wherever the same `$id` comes again, so every object
-// sub-schema met more than once (the same object) gets a synthetic `$id` in a copy of the tree.
+// 20 KB on one line, most of validators.ts. So an object sub-schema met more than once (the same
+// object) is checked by a declaration of its own, `check_<hash>`, which every place calls — and
+// which every service with the same operators (every `Type.Integer()` field) shares.
+//
+// The compiler is told so through its hoisting: a sub-schema with an `$id` becomes a local
+// function `check_<$id>` called wherever it occurs. Each repeated object is replaced by a `Never`
+// carrying the hash of its declaration as `$id`; the compiler writes the call to `check_<hash>` and
+// a local stub returning `false`, which is removed, so the call reaches the declaration.
 
 type Node = Record<PropertyKey, unknown>
 
-/** Object sub-schemas of `schema` that occur more than once (by identity), the root excluded. */
-function repeatedObjects(schema: TSchema): Set<object> {
+/**
+ * Object sub-schemas of `schema` that occur more than once (by identity), the root excluded;
+ * never one inside an `Intersect` (the compiler reads its parts' keys), an `Import` (resolved by
+ * key), or one holding a `This` (it calls the recursive root's local function).
+ */
+export function repeatedObjects(schema: TSchema): Set<object> {
   const seen = new Set<object>()
   const repeated = new Set<object>()
+  const holdsThis = new Map<object, boolean>()
+  const hasThis = (node: unknown): boolean => {
+    if (typeof node !== 'object' || node === null) return false
+    const known = holdsThis.get(node)
+    if (known !== undefined) return known
+    holdsThis.set(node, false)
+    const result = schemaKind(node as TSchema) === 'This' || Object.values(node).some(hasThis)
+    holdsThis.set(node, result)
+    return result
+  }
   const visit = (node: unknown, isRoot: boolean): void => {
     if (typeof node !== 'object' || node === null) return
     const kind = schemaKind(node as TSchema)
-    // An Import resolves `$defs` by key; its subtree is left as it is.
-    if (kind === 'Import') return
-    const hoistable = !isRoot && kind === 'Object' && typeof (node as Node)['$id'] !== 'string'
-    if (hoistable) {
-      // A second visit is a call of the hoisted function: its inside is emitted once.
+    if (kind === 'Import' || kind === 'Intersect') return
+    if (!isRoot && kind === 'Object' && typeof (node as Node)['$id'] !== 'string' && !hasThis(node)) {
+      // A second visit is a call of the shared check: its inside is emitted once.
       if (seen.has(node)) { repeated.add(node); return }
       seen.add(node)
     }
@@ -31,35 +49,14 @@ function repeatedObjects(schema: TSchema): Set<object> {
   return repeated
 }
 
-/** Every `$id` the check of `schema` can meet (`$ref`s followed into `references`), to keep the synthetic ones apart. */
-function idsIn(schema: TSchema, references: readonly TSchema[]): string[] {
-  const ids: string[] = []
-  const seen = new Set<unknown>()
-  const stack: unknown[] = [schema]
-  while (stack.length > 0) {
-    const node = stack.pop()
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue
-    seen.add(node)
-    const { $id, $ref } = node as Node
-    if (typeof $id === 'string') ids.push($id)
-    if (typeof $ref === 'string') stack.push(...references.filter((reference) => reference.$id === $ref))
-    stack.push(...Object.values(node))
-  }
-  return ids
-}
-
 /**
- * `schema` with every repeated object sub-schema copied once under a synthetic `$id`, so
- * `TypeCompiler.Code` emits it as one local function; `schema` itself when nothing repeats.
- * Ids are numbered in visiting order, so the same schema always gives the same code.
+ * A copy of `schema` where each object of `shared` below the root is a stub the compiler turns
+ * into a call of `nameOf(object)` (a `check_<hash>` name); `schema` itself when none occurs.
+ * Returns the stubs' `$id`s too, whose local functions `removeStubs` takes out.
  */
-export function withSharedSubschemas(schema: TSchema, references: readonly TSchema[]): TSchema {
-  const repeated = repeatedObjects(schema)
-  if (repeated.size === 0) return schema
-  const taken = idsIn(schema, references)
-  let prefix = 'shared'
-  while (taken.some((id) => id.startsWith(prefix))) prefix += 'x'
-  // Only nodes on a path to a repeated object are copied; one copy per object.
+export function withSharedChecks(schema: TSchema, shared: ReadonlySet<object>, nameOf: (object: TSchema) => string): { schema: TSchema; stubs: string[] } {
+  if (shared.size === 0) return { schema, stubs: [] }
+  const stubs: string[] = []
   const copies = new Map<object, unknown>()
   const needsCopy = new Map<object, boolean>()
   const contains = (node: unknown): boolean => {
@@ -67,19 +64,39 @@ export function withSharedSubschemas(schema: TSchema, references: readonly TSche
     const known = needsCopy.get(node)
     if (known !== undefined) return known
     needsCopy.set(node, false)
-    const result = repeated.has(node) || (schemaKind(node as TSchema) !== 'Import' && Object.values(node).some(contains))
+    const kind = schemaKind(node as TSchema)
+    const result = shared.has(node) || (kind !== 'Import' && kind !== 'Intersect' && Object.values(node).some(contains))
     needsCopy.set(node, result)
     return result
   }
-  const copy = (node: unknown): unknown => {
+  const copy = (node: unknown, isRoot: boolean): unknown => {
     if (typeof node !== 'object' || node === null || !contains(node)) return node
     const known = copies.get(node)
     if (known !== undefined) return known
-    const out: Node = Array.isArray(node) ? ([] as unknown as Node) : {}
+    let out: Node
+    if (!isRoot && shared.has(node)) {
+      const id = nameOf(node as TSchema).replace(/^check_/, '')
+      stubs.push(id)
+      out = { [Kind]: 'Never', $id: id }
+      const optional = (node as Node)[OptionalKind]
+      if (optional !== undefined) out[OptionalKind] = optional
+    } else {
+      out = Array.isArray(node) ? ([] as unknown as Node) : {}
+      for (const key of Reflect.ownKeys(node)) out[key] = copy((node as Node)[key], false)
+    }
     copies.set(node, out)
-    if (repeated.has(node)) out['$id'] = `${prefix}${copies.size - 1}`
-    for (const key of Reflect.ownKeys(node)) if (key !== '$id' || !repeated.has(node)) out[key] = copy((node as Node)[key])
     return out
   }
-  return copy(schema) as TSchema
+  return { schema: copy(schema, true) as TSchema, stubs }
+}
+
+/** `code` without the compiler's local functions for `stubs`; fails loudly if one is not where expected. */
+export function removeStubs(code: string, stubs: readonly string[]): string {
+  let out = code
+  for (const id of new Set(stubs)) {
+    const stub = `function check_${id}(value: any): boolean {\n  return (\n    false\n  )\n}\n`
+    if (!out.includes(stub)) throw new Error(`feathers-sio-gen internal error: TypeBox's code for a shared check (${id}) has an unexpected form`)
+    out = out.replace(stub, '')
+  }
+  return out
 }

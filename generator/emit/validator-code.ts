@@ -3,7 +3,7 @@ import type { TSchema } from '@sinclair/typebox'
 import { declareOnce, useHelper } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
 import { memoize } from './emit-cache.js'
-import { withSharedSubschemas } from './shared-subschemas.js'
+import { removeStubs, repeatedObjects, withSharedChecks } from './shared-subschemas.js'
 
 // The one module of the emitters that uses TypeBox's compiler. `TypeCompiler.Code` returns the
 // body of a function taking `kind`, `format` and `hash` and returning the check; TypeBox itself
@@ -12,11 +12,12 @@ import { withSharedSubschemas } from './shared-subschemas.js'
 // server evaluates no code from strings.
 
 /** The code of `schema`'s check as TypeBox writes it, made acceptable to strict TypeScript. */
-function compile(unit: CodeUnit, schema: TSchema, references: readonly TSchema[]): (name: string) => string {
+function compile(unit: CodeUnit, schema: TSchema, references: readonly TSchema[], shared: ReadonlySet<object>): (name: string) => string {
+  const rewritten = withSharedChecks(schema, shared, (sub) => declareOnce(unit, 'check', () => compile(unit, sub, references, shared)))
   // Two spots of TypeBox's TypeScript output that TypeScript rejects: an annotated for-of binding
   // (`for(const value: any of array)`; the arrays are `any`, so no annotation is needed) and the
   // empty known-keys list of an object without properties (`[].includes(key)`: a `never[]`).
-  const code = TypeCompiler.Code(withSharedSubschemas(schema, references), [...references], { language: 'typescript' })
+  const code = removeStubs(TypeCompiler.Code(rewritten.schema, [...references], { language: 'typescript' }), rewritten.stubs)
     .replaceAll('for(const value: any of ', 'for(const value of ')
     .replaceAll('[].includes(key)', '([] as string[]).includes(key)')
     // An array of `Any` checks each element against `true`: its loop binding goes unread.
@@ -33,7 +34,8 @@ function compile(unit: CodeUnit, schema: TSchema, references: readonly TSchema[]
 
 /** The name of a `(value: unknown) => boolean` check for `schema` resolving `$ref`s against `references`, declared once. */
 export function declareCheck(unit: CodeUnit, schema: TSchema, references: readonly TSchema[]): string {
-  return declareOnce(unit, 'check', () => compile(unit, schema, references))
+  const shared = repeatedObjects(schema)
+  return declareOnce(unit, 'check', () => compile(unit, schema, references, shared))
 }
 
 /** The name of the check for `schema` (`$ref`s resolving against the unit's references), emitted into `unit` once. */
