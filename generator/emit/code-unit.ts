@@ -19,8 +19,9 @@ export interface Declaration {
 /** What a computation referred to so far: declarations (in first-use order) and helpers. */
 export interface Frame {
   deps: Declaration[]
-  seen: Set<Declaration>
-  helpers: Set<string>
+  /** `deps` as a set, made once the list is long (most frames refer to a few). */
+  seen: Set<Declaration> | undefined
+  helpers: string[]
 }
 
 /**
@@ -32,22 +33,24 @@ export interface Frame {
  */
 export interface CodeUnit {
   byName: Map<string, Declaration>
-  /** Key → declaration, so text met again is not hashed again. */
-  byKey: Map<string, Declaration>
+  /** Prefix → text with a placeholder for the name → declaration, so text met again is not hashed again. */
+  byKey: Map<string, Map<string, Declaration>>
   /** `$id` → schema, for `Ref` and `This`. */
   references: Map<string, TSchema>
+  /** False when no schema of the unit has a `$ref`: nothing depends on what one resolves to. */
+  hasRefs: boolean
   /** The computations under way, innermost last. */
   frames: Frame[]
 }
 
-/** A fresh unit resolving `$ref`s against `references`. */
-export function createCodeUnit(references: Map<string, TSchema>): CodeUnit {
-  return { byName: new Map(), byKey: new Map(), references, frames: [] }
+/** A fresh unit resolving `$ref`s against `references`; `hasRefs` false promises no schema of it has a `$ref`. */
+export function createCodeUnit(references: Map<string, TSchema>, hasRefs = true): CodeUnit {
+  return { byName: new Map(), byKey: new Map(), references, hasRefs, frames: [] }
 }
 
 /** Runs `compute` in a new frame, returning its result and what it referred to. */
 export function inFrame<T>(unit: CodeUnit, compute: () => T): { value: T; frame: Frame } {
-  const frame: Frame = { deps: [], seen: new Set(), helpers: new Set() }
+  const frame: Frame = { deps: [], seen: undefined, helpers: [] }
   unit.frames.push(frame)
   try {
     return { value: compute(), frame }
@@ -58,14 +61,17 @@ export function inFrame<T>(unit: CodeUnit, compute: () => T): { value: T; frame:
 
 /** Records that the code being built calls the runtime helper `name` (from `feathers-sio-gen/server`). */
 export function useHelper(unit: CodeUnit, name: string): void {
-  unit.frames.at(-1)?.helpers.add(name)
+  const frame = unit.frames.at(-1)
+  if (frame !== undefined && !frame.helpers.includes(name)) frame.helpers.push(name)
 }
 
 /** Records that the code being built refers to `declaration`. */
 export function useDeclaration(unit: CodeUnit, declaration: Declaration): void {
   const frame = unit.frames.at(-1)
-  if (frame === undefined || frame.seen.has(declaration)) return
-  frame.seen.add(declaration)
+  if (frame === undefined) return
+  if (frame.seen === undefined && frame.deps.length > 16) frame.seen = new Set(frame.deps)
+  if (frame.seen === undefined ? frame.deps.includes(declaration) : frame.seen.has(declaration)) return
+  frame.seen?.add(declaration)
   frame.deps.push(declaration)
 }
 
@@ -124,13 +130,15 @@ function existingDeclaration(unit: CodeUnit, name: string, key: string): Declara
  */
 export function declareOnce(unit: CodeUnit, prefix: string, build: () => (name: string) => string): string {
   const { value: template, frame } = inFrame(unit, build)
-  const key = `${prefix}:${template('\u0000')}`
-  let declaration = unit.byKey.get(key)
+  const key = template('\u0000')
+  let byKey = unit.byKey.get(prefix)
+  if (byKey === undefined) unit.byKey.set(prefix, byKey = new Map())
+  let declaration = byKey.get(key)
   if (declaration === undefined) {
-    const name = `${prefix}_${shortHash(key)}`
-    declaration = existingDeclaration(unit, name, key) ?? { name, key, text: flat(template(name)), deps: frame.deps, helpers: [...frame.helpers] }
+    const name = `${prefix}_${shortHash(`${prefix}:${key}`)}`
+    declaration = existingDeclaration(unit, name, key) ?? { name, key, text: flat(template(name)), deps: frame.deps, helpers: frame.helpers }
     unit.byName.set(name, declaration)
-    unit.byKey.set(key, declaration)
+    byKey.set(key, declaration)
   }
   useDeclaration(unit, declaration)
   return declaration.name
@@ -153,7 +161,7 @@ export function declareNamed(unit: CodeUnit, prefix: string, schema: TSchema, bu
   const { value: text, frame } = inFrame(unit, () => build(name))
   declaration.text = flat(text)
   declaration.deps = frame.deps.filter((dep) => dep !== declaration)
-  declaration.helpers = [...frame.helpers]
+  declaration.helpers = frame.helpers
   useDeclaration(unit, declaration)
   return name
 }
@@ -174,27 +182,38 @@ export function pointerSegment(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
-/** The `$id`s (and `Import` `$defs` keys) inside one root, in visiting order, by root object. */
-const idsByRoot = new WeakMap<object, ReadonlyArray<readonly [string, TSchema]>>()
+/** What one root holds: its `$id`s (and `Import` `$defs` keys) in visiting order, and whether any `$ref`. */
+interface RootIds {
+  ids: ReadonlyArray<readonly [string, TSchema]>
+  hasRef: boolean
+}
 
-function idsInRoot(root: TSchema): ReadonlyArray<readonly [string, TSchema]> {
+const idsByRoot = new WeakMap<object, RootIds>()
+
+function idsInRoot(root: TSchema): RootIds {
   const known = idsByRoot.get(root)
   if (known !== undefined) return known
-  const found: Array<readonly [string, TSchema]> = []
+  const found: RootIds & { ids: Array<readonly [string, TSchema]> } = { ids: [], hasRef: false }
   const seen = new Set<unknown>()
   const visit = (node: unknown): void => {
     if (typeof node !== 'object' || node === null || seen.has(node)) return
     seen.add(node)
     const record = node as Record<string, unknown>
-    if (typeof record.$id === 'string') found.push([record.$id, node as TSchema])
+    if (typeof record.$id === 'string') found.ids.push([record.$id, node as TSchema])
+    if (record.$ref !== undefined) found.hasRef = true
     if (schemaKind(node as TSchema) === 'Import' && typeof record.$defs === 'object' && record.$defs !== null) {
-      for (const [key, value] of Object.entries(record.$defs)) found.push([key, value as TSchema])
+      for (const [key, value] of Object.entries(record.$defs)) found.ids.push([key, value as TSchema])
     }
     for (const value of Object.values(record)) if (typeof value === 'object' && value !== null) visit(value)
   }
   visit(root)
   idsByRoot.set(root, found)
   return found
+}
+
+/** True when some schema inside `roots` has a `$ref` (kept per root object, like `collectReferences`). */
+export function anyRefs(roots: readonly TSchema[]): boolean {
+  return roots.some((root) => idsInRoot(root).hasRef)
 }
 
 /**
@@ -204,6 +223,6 @@ function idsInRoot(root: TSchema): ReadonlyArray<readonly [string, TSchema]> {
  */
 export function collectReferences(roots: readonly TSchema[]): Map<string, TSchema> {
   const found = new Map<string, TSchema>()
-  for (const root of roots) for (const [id, schema] of idsInRoot(root)) if (!found.has(id)) found.set(id, schema)
+  for (const root of roots) for (const [id, schema] of idsInRoot(root).ids) if (!found.has(id)) found.set(id, schema)
   return found
 }

@@ -21,6 +21,7 @@ let cache = new WeakMap<object, Map<string, Entry>>()
 /** Every `$ref` inside a schema object (not following them), by object. */
 let refsInside = new WeakMap<object, readonly string[]>()
 const NONE: readonly string[] = []
+const NO_REFS: ReadonlyArray<readonly [string, TSchema | undefined]> = []
 
 /** Forgets everything computed so far (tests compare against a cache-free emit). */
 export function resetEmitCache(): void {
@@ -47,7 +48,8 @@ function directRefs(node: unknown): readonly string[] {
 }
 
 /** Every `$ref` reachable from `schema` through `references`, with what each resolves to. */
-function refsOf(schema: TSchema, references: ReadonlyMap<string, TSchema>): Array<[string, TSchema | undefined]> {
+function refsOf(schema: TSchema, references: ReadonlyMap<string, TSchema>): ReadonlyArray<readonly [string, TSchema | undefined]> {
+  if (directRefs(schema).length === 0) return NO_REFS
   const out: Array<[string, TSchema | undefined]> = []
   const seen = new Set<string>()
   const stack = [...directRefs(schema)]
@@ -76,7 +78,7 @@ export function memoize<T>(unit: CodeUnit, kind: string, schema: TSchema, comput
     return hit.value as T
   }
   const { value, frame } = inFrame(unit, compute)
-  const entry: Entry = { value, deps: frame.deps, helpers: [...frame.helpers], refs: refsOf(schema, unit.references) }
+  const entry: Entry = { value, deps: frame.deps, helpers: frame.helpers, refs: unit.hasRefs ? refsOf(schema, unit.references) : NO_REFS }
   if (entries === undefined) cache.set(schema, new Map([[kind, entry]]))
   else entries.set(kind, entry)
   for (const helper of entry.helpers) useHelper(unit, helper)

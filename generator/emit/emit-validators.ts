@@ -2,7 +2,7 @@ import type { TSchema } from '@sinclair/typebox'
 import type { GenModel, GeneratedFile, ServiceModel } from '../model/model.js'
 import { cleanPlan } from './cleaner-code.js'
 import { coercionCode } from './coercion-code.js'
-import { collectReferences, createCodeUnit, inFrame, orderDeclarations, useHelper } from './code-unit.js'
+import { anyRefs, collectReferences, createCodeUnit, inFrame, orderDeclarations, useHelper } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
 import { acceptsAnything, collectorFor } from './error-code.js'
 import { withHeader } from './header.js'
@@ -101,7 +101,7 @@ export function emitValidators(model: GenModel): GeneratedFile {
   // Named schemas are roots too: a `Type.Ref` names its target without containing it.
   const connection = model.connection?.schema
   const roots = [...model.schemas.map((named) => named.schema), ...model.services.flatMap(serviceSchemas), ...(connection === undefined ? [] : [connection])]
-  const unit = createCodeUnit(collectReferences(roots))
+  const unit = createCodeUnit(collectReferences(roots), anyRefs(roots))
   // Everything the exports refer to is recorded in one frame: the file holds exactly that.
   const { value: { perService, connectionExport }, frame } = inFrame(unit, () => ({
     perService: model.services.map((service) => serviceExports(unit, service, connection !== undefined)),

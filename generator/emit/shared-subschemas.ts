@@ -38,9 +38,9 @@ export function repeatedObjects(schema: TSchema): Set<object> {
     if (typeof node !== 'object' || node === null) return
     const kind = schemaKind(node as TSchema)
     if (kind === 'Import' || kind === 'Intersect') return
-    if (!isRoot && kind === 'Object' && typeof (node as Node)['$id'] !== 'string' && !hasThis(node)) {
+    if (!isRoot && kind === 'Object' && typeof (node as Node)['$id'] !== 'string') {
       // A second visit is a call of the shared check: its inside is emitted once.
-      if (seen.has(node)) { repeated.add(node); return }
+      if (seen.has(node) && (repeated.has(node) || !hasThis(node))) { repeated.add(node); return }
       seen.add(node)
     }
     for (const value of Object.values(node)) visit(value, false)
