@@ -1,15 +1,15 @@
 import type { TSchema } from '@sinclair/typebox'
-import { schemaFingerprint, shortHash } from './schema-fingerprint.js'
+import { digest, schemaFingerprint } from './schema-fingerprint.js'
 import { schemaKind } from './schema-reflect.js'
 
 /**
- * One declaration of validators.ts: its name (a hash of `key`), its text, the declarations it
+ * One declaration of validators.ts: its name (a prefix and the start of `key`), its text, the declarations it
  * refers to and the runtime helpers it calls. Declarations are shared between code units (and
  * runs, see emit-cache.ts): a unit that refers to one gets everything it needs with it.
  */
 export interface Declaration {
   readonly name: string
-  /** What the name is a hash of: the text with a placeholder for the name, or a schema's fingerprint. */
+  /** The digest of what it was made from (its text with a placeholder for the name, or a schema's fingerprint). */
   readonly key: string
   text: string
   deps: Declaration[]
@@ -135,8 +135,9 @@ export function declareOnce(unit: CodeUnit, prefix: string, build: () => (name: 
   if (byKey === undefined) unit.byKey.set(prefix, byKey = new Map())
   let declaration = byKey.get(key)
   if (declaration === undefined) {
-    const name = `${prefix}_${shortHash(`${prefix}:${key}`)}`
-    declaration = existingDeclaration(unit, name, key) ?? { name, key, text: flat(template(name)), deps: frame.deps, helpers: frame.helpers }
+    const hash = digest(`${prefix}:${key}`)
+    const name = `${prefix}_${hash.slice(0, 10)}`
+    declaration = existingDeclaration(unit, name, hash) ?? { name, key: hash, text: flat(template(name)), deps: frame.deps, helpers: frame.helpers }
     unit.byName.set(name, declaration)
     byKey.set(key, declaration)
   }
@@ -149,8 +150,8 @@ export function declareOnce(unit: CodeUnit, prefix: string, build: () => (name: 
  * name: the name is a hash of the schema's fingerprint and is reserved before `build` runs.
  */
 export function declareNamed(unit: CodeUnit, prefix: string, schema: TSchema, build: (name: string) => string): string {
-  const key = `${prefix}:named:${schemaFingerprint(schema)}`
-  const name = `${prefix}_${shortHash(key)}`
+  const key = digest(`${prefix}:named:${schemaFingerprint(schema)}`)
+  const name = `${prefix}_${key.slice(0, 10)}`
   const existing = existingDeclaration(unit, name, key)
   if (existing !== undefined) {
     useDeclaration(unit, existing)

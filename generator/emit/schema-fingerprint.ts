@@ -8,9 +8,9 @@ import type { TSchema } from '@sinclair/typebox'
 /** TypeBox's symbol keys that change what a schema accepts; `JSON.stringify` would drop them. */
 const SYMBOLS: ReadonlyArray<readonly [symbol, string]> = [[Kind, '@kind'], [OptionalKind, '@optional'], [ReadonlyKind, '@readonly']]
 
-/** A 10-hex-digit hash of `text`. */
-export function shortHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex').slice(0, 10)
+/** The SHA-256 of `text` in hex: its first 10 digits name a declaration, all 64 tell two apart. */
+export function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
 }
 
 function write(node: unknown, out: string[], active: Set<object>): void {
