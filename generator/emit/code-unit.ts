@@ -3,9 +3,10 @@ import { digest, schemaFingerprint } from './schema-fingerprint.js'
 import { schemaKind } from './schema-reflect.js'
 
 /**
- * One declaration of validators.ts: its name (a prefix and the start of `key`), its text, the declarations it
- * refers to and the runtime helpers it calls. Declarations are shared between code units (and
- * runs, see emit-cache.ts): a unit that refers to one gets everything it needs with it.
+ * One declaration of validators.ts: its name (a prefix and the start of `key`, so it depends on
+ * content only), its text, the declarations it refers to and the runtime helpers it calls.
+ * Declarations are shared between code units (and runs, see emit-cache.ts): a unit that refers
+ * to one gets everything it needs with it.
  */
 export interface Declaration {
   readonly name: string
