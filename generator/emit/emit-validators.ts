@@ -122,9 +122,10 @@ export function emitValidators(model: GenModel): GeneratedFile {
     `import type { ${typeImports.join(', ')} } from 'feathers-sio-gen-runtime/server'`,
     ...(types.length > 0 ? [`import type { ${types.join(', ')} } from './types.js'`] : []),
     '',
-    ...declarations.map((declaration) => `${declaration.text}\n`),
-    ...connectionExport.map((text) => `${text}\n`),
-    ...perService.flatMap((entry) => entry.exports.map((text) => `${text}\n`)),
+    // Each part followed by an empty line; the declarations' texts are joined as they are kept.
+    ...declarations.flatMap((declaration) => [declaration.text, '']),
+    ...connectionExport.flatMap((text) => [text, '']),
+    ...perService.flatMap((entry) => entry.exports.flatMap((text) => [text, ''])),
   ]
   return { name: 'validators.ts', content: withHeader(body.join('\n')) }
 }
