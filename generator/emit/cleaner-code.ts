@@ -5,7 +5,7 @@ import { memoize } from './emit-cache.js'
 import { acceptsAnything, collectorFor, parameter } from './error-code.js'
 import { schemaKind } from './schema-reflect.js'
 
-// Generates result cleaners: `function clean_N(v: any): any` returns a copy of `v` holding only
+// Generates result cleaners: `function clean_<hash>(v: any): any` returns a copy of `v` holding only
 // what the schema declares. Objects keep declared properties (and others only when
 // `additionalProperties` is `true` or a schema — an absent `additionalProperties` keeps nothing
 // more, so a forgotten `additionalProperties: false` cannot leak a password hash); arrays, tuples,

@@ -5,7 +5,7 @@ import { memoize } from './emit-cache.js'
 import { fail, jsonType, leafCheck, num, TYPE_GUARDS } from './leaf-check-code.js'
 import { schemaKind } from './schema-reflect.js'
 
-// Generates error collectors: `function collect_N(v: any, p: string, out: ValidationFailure[])`
+// Generates error collectors: `function collect_<hash>(v: any, p: string, out: ValidationFailure[])`
 // appends `{ path, message }` for every failure of `v` under the JSON pointer `p`. They run when
 // the (TypeBox-generated) check failed: leaves are inlined and path strings built only for a
 // failure, so an invalid call is answered about as fast as Ajv collects all its errors. Messages

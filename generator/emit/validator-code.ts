@@ -33,7 +33,7 @@ function compile(unit: CodeUnit, schema: TSchema, references: readonly TSchema[]
   return (name) => `const ${name}: (value: unknown) => boolean = (() => {\n${indented}\n})()`
 }
 
-/** Per unit: fingerprint → check of a self-contained shared sub-schema. */
+/** Per unit: JSON text → check of a shared sub-schema whose check follows from its JSON. */
 const standalone = new WeakMap<CodeUnit, Map<string, Declaration>>()
 
 /** Kinds whose compiled check follows from their JSON alone (no symbols, functions or bigints). */
