@@ -122,10 +122,10 @@ export function emitValidators(model: GenModel): GeneratedFile {
     `import type { ${typeImports.join(', ')} } from 'feathers-sio-gen-runtime/server'`,
     ...(types.length > 0 ? [`import type { ${types.join(', ')} } from './types.js'`] : []),
     '',
-    // Each part followed by an empty line; the declarations' texts are joined as they are kept.
-    ...declarations.flatMap((declaration) => [declaration.text, '']),
-    ...connectionExport.flatMap((text) => [text, '']),
-    ...perService.flatMap((entry) => entry.exports.flatMap((text) => [text, ''])),
   ]
+  // Each part followed by an empty line; the declarations' texts are joined as they are kept.
+  for (const declaration of declarations) body.push(declaration.text, '')
+  for (const text of connectionExport) body.push(text, '')
+  for (const entry of perService) for (const text of entry.exports) body.push(text, '')
   return { name: 'validators.ts', content: withHeader(body.join('\n')) }
 }
