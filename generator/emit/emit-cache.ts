@@ -11,6 +11,8 @@ import type { CodeUnit, Declaration } from './code-unit.js'
 
 interface Entry {
   value: unknown
+  /** The other schemas the value was computed from, by identity. */
+  also: readonly TSchema[]
   deps: Declaration[]
   helpers: string[]
   /** `$id` → the schema it resolved to (or undefined) when the entry was made. */
@@ -64,21 +66,28 @@ function refsOf(schema: TSchema, references: ReadonlyMap<string, TSchema>): Read
   return out
 }
 
+/** True when `entry` was computed from the schemas `also` (by identity) and its `$ref`s resolve as then. */
+function fits(unit: CodeUnit, entry: Entry, also: readonly TSchema[]): boolean {
+  return entry.also.length === also.length && entry.also.every((schema, index) => schema === also[index])
+    && entry.refs.every(([id, target]) => unit.references.get(id) === target)
+}
+
 /**
- * `compute()` for `schema` under `kind`, or what it returned for the same schema object before
- * (with the same `$ref` targets); either way the declarations and helpers it needs are recorded
- * in the unit's current computation.
+ * `compute()` for `schema` (and the schemas `also`) under `kind`, or what it returned for the same
+ * schema objects before (with the same `$ref` targets); either way the declarations and helpers it
+ * needs are recorded in the unit's current computation.
  */
-export function memoize<T>(unit: CodeUnit, kind: string, schema: TSchema, compute: () => T): T {
+export function memoize<T>(unit: CodeUnit, kind: string, schema: TSchema, compute: () => T, also: readonly TSchema[] = []): T {
   const entries = cache.get(schema)
   const hit = entries?.get(kind)
-  if (hit !== undefined && hit.refs.every(([id, target]) => unit.references.get(id) === target)) {
+  if (hit !== undefined && fits(unit, hit, also)) {
     for (const helper of hit.helpers) useHelper(unit, helper)
     for (const dep of hit.deps) useDeclaration(unit, dep)
     return hit.value as T
   }
   const { value, frame } = inFrame(unit, compute)
-  const entry: Entry = { value, deps: frame.deps, helpers: frame.helpers, refs: unit.hasRefs ? refsOf(schema, unit.references) : NO_REFS }
+  const refs = !unit.hasRefs ? NO_REFS : [schema, ...also].flatMap((root) => refsOf(root, unit.references))
+  const entry: Entry = { value, also, deps: frame.deps, helpers: frame.helpers, refs }
   if (entries === undefined) cache.set(schema, new Map([[kind, entry]]))
   else entries.set(kind, entry)
   for (const helper of entry.helpers) useHelper(unit, helper)

@@ -5,6 +5,7 @@ import { coercionCode } from './coercion-code.js'
 import { anyRefs, collectReferences, createCodeUnit, inFrame, orderDeclarations, useHelper } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
 import { acceptsAnything, collectorFor } from './error-code.js'
+import { memoize } from './emit-cache.js'
 import { withHeader } from './header.js'
 import { shapeCheckFor } from './shape-check-code.js'
 import { serviceTypeNames } from './type-names.js'
@@ -43,6 +44,16 @@ function cleaner(unit: CodeUnit, exportName: string, what: string, schema: TSche
     value = `failClosed(${plan.kind === 'leaf' ? 'cleanLeaf' : plan.name}, ${shapeCheckFor(unit, schema)})`
   }
   return `/** Reduces ${what} to what its schema declares; \`undefined\` when it cannot be cleaned to it. */\nexport const ${exportName}: Cleaner = ${value}`
+}
+
+/**
+ * The exports of one service, reused while its schemas (by identity) and names are the same: a
+ * `--watch` run rebuilds the service models, not the schemas of modules that did not change.
+ */
+function cachedServiceExports(unit: CodeUnit, service: ServiceModel, hasConnection: boolean): { exports: string[]; types: string[] } {
+  const names = JSON.stringify([service.path, service.pascal, hasConnection, service.data !== undefined, service.patch !== undefined,
+    service.custom.map((method) => [method.name, method.pascal]), service.events.map((event) => [event.name, event.pascal])])
+  return memoize(unit, `service:${names}`, service.result, () => serviceExports(unit, service, hasConnection), serviceSchemas(service))
 }
 
 /** The exports of one service and its `ServiceValidators` bundle. */
@@ -104,7 +115,7 @@ export function emitValidators(model: GenModel): GeneratedFile {
   const unit = createCodeUnit(collectReferences(roots), anyRefs(roots))
   // Everything the exports refer to is recorded in one frame: the file holds exactly that.
   const { value: { perService, connectionExport }, frame } = inFrame(unit, () => ({
-    perService: model.services.map((service) => serviceExports(unit, service, connection !== undefined)),
+    perService: model.services.map((service) => cachedServiceExports(unit, service, connection !== undefined)),
     // The connection's declared fields are what crosses a broker (feathers-sync) with an event's params.
     connectionExport: connection === undefined ? [] : [cleaner(unit, 'cleanConnection', 'a `Connection`', connection)],
   }))

@@ -95,3 +95,15 @@ test("the query's filter and each property's operators are checked once, not inl
     assert.equal(check(invalid), false, JSON.stringify(invalid))
   }
 })
+
+test('a reused service follows what is not a schema: a connection added, an event renamed', () => {
+  const services = [service('alpha'), service('beta')]
+  emitValidators(model(services))
+  const connection = { file: 'schemas/test.ts', exportName: 'connection', schema: Type.Object({ userId: Type.Integer() }) }
+  const renamed = services.map((s) => ({ ...s, events: s.events.map((event) => ({ ...event, name: 'poked', pascal: 'Poked' })) }))
+  const next = { ...model(renamed), connection }
+  const warm = emitValidators(next).content
+  assert.match(warm, /connection: cleanConnection/)
+  assert.match(warm, /"poked": cleanAlphaPokedEvent/)
+  assert.equal(warm, fromScratch(next))
+})
