@@ -1,35 +1,27 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } from 'ts-morph'
-import type { InterfaceDeclarationStructure, TypeAliasDeclarationStructure } from 'ts-morph'
 import type { GenModel, GeneratedFile } from '../model/model.js'
 import { withHeader } from './header.js'
 import { planModelTypes } from './model-type-plan.js'
 import type { TypeNamePlan, TypeRoot } from './plan-type-names.js'
+import { printDeclarations } from './print-declarations.js'
+import type { Declaration, InterfaceDeclaration } from './print-declarations.js'
 import { schemaKind } from './schema-reflect.js'
 import { serviceTypesInterface } from './service-types-interface.js'
 import { declarationMembers, declarationType } from './type-expression.js'
 import { docText } from './ts-syntax.js'
-
-type Declaration = InterfaceDeclarationStructure | TypeAliasDeclarationStructure
-
-/** `docs` for a structure: a schema's description, when it has one. */
-function docs(description: unknown): string[] {
-  const text = docText(description)
-  return text === undefined ? [] : [text]
-}
 
 /** `export interface Name { … }` for an object schema, `export type Name = …` for anything else. */
 function declare(root: TypeRoot, plan: TypeNamePlan): Declaration {
   const { name, schema } = root
   if (schemaKind(schema) === 'Object') {
     return {
-      kind: StructureKind.Interface, name, isExported: true, docs: docs(schema.description),
+      kind: 'interface', name, docs: docText(schema.description),
       properties: declarationMembers(schema, name, plan).map((member) => ({
-        name: member.name, type: member.type, hasQuestionToken: member.optional, isReadonly: member.readonly,
-        docs: docs(member.description),
+        name: member.name, type: member.type, optional: member.optional, readonly: member.readonly,
+        docs: docText(member.description),
       })),
     }
   }
-  return { kind: StructureKind.TypeAlias, name, isExported: true, docs: docs(schema.description), type: declarationType(schema, name, plan) }
+  return { kind: 'type', name, docs: docText(schema.description), type: declarationType(schema, name, plan) }
 }
 
 /**
@@ -44,12 +36,12 @@ function declareRoot(root: TypeRoot, plan: TypeNamePlan, declared: Set<string>):
   if (declared.has(root.name)) throw new Error(`types.ts: the type name '${root.name}' would be declared twice`)
   declared.add(root.name)
   if (name === undefined || name === root.name) return declare(root, plan)
-  return { kind: StructureKind.TypeAlias, name: root.name, isExported: true, type: name }
+  return { kind: 'type', name: root.name, type: name }
 }
 
-const PAGINATED: InterfaceDeclarationStructure = {
-  kind: StructureKind.Interface, name: 'Paginated', isExported: true, typeParameters: ['T'],
-  docs: ['What `find` resolves to on a service with `paginate: true`.'],
+const PAGINATED: InterfaceDeclaration = {
+  kind: 'interface', name: 'Paginated', typeParameters: ['T'],
+  docs: 'What `find` resolves to on a service with `paginate: true`.',
   properties: [
     { name: 'total', type: 'number' }, { name: 'limit', type: 'number' },
     { name: 'skip', type: 'number' }, { name: 'data', type: 'T[]' },
@@ -73,17 +65,12 @@ export function emitTypes(model: GenModel): GeneratedFile {
   for (const root of plan.hoisted) push(declare(root, plan))
   statements.push(PAGINATED)
   if (connection === undefined) {
-    statements.push({ kind: StructureKind.Interface, name: 'Connection', isExported: true, docs: ['No `defineConnection` in the schemas.'] })
+    statements.push({ kind: 'interface', name: 'Connection', docs: 'No `defineConnection` in the schemas.', properties: [] })
   } else {
     push(declareRoot(connection, plan, declared))
   }
   for (const { roots } of services) for (const root of roots) push(declareRoot(root, plan, declared))
 
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, newLineKind: NewLineKind.LineFeed },
-  })
-  const file = project.createSourceFile('types.ts', '')
-  file.addStatements(statements)
-  return { name: 'types.ts', content: withHeader(`${file.getFullText()}\n${serviceTypesInterface(services.map((entry) => entry.service))}`, { unchecked: true }) }
+  const body = `${printDeclarations(statements)}\n${serviceTypesInterface(services.map((entry) => entry.service))}`
+  return { name: 'types.ts', content: withHeader(body, { unchecked: true }) }
 }

@@ -31,8 +31,8 @@ function serviceTypesEntry(service: ServiceModel): string[] {
 }
 
 /**
- * `export interface ServiceTypes`, every service by path. Written as text rather than through
- * ts-morph, which would indent a multi-line member type twice.
+ * `export interface ServiceTypes`, every service by path. Written as text: its members' types are
+ * multi-line object types that the declaration printer would indent one level deeper.
  */
 export function serviceTypesInterface(services: readonly ServiceModel[]): string {
   const entries = services.map((service) =>
