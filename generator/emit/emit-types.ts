@@ -2,12 +2,18 @@ import type { GenModel, GeneratedFile } from '../model/model.js'
 import { withHeader } from './header.js'
 import { planModelTypes } from './model-type-plan.js'
 import type { TypeNamePlan, TypeRoot } from './plan-type-names.js'
-import { printDeclarations } from './print-declarations.js'
-import type { Declaration, InterfaceDeclaration } from './print-declarations.js'
+import { createDeclarationPrinter } from './declaration-cache.js'
+import { joinDeclarations, printDeclaration } from './print-declarations.js'
+import type { Declaration, PrintedDeclaration } from './print-declarations.js'
 import { schemaKind } from './schema-reflect.js'
 import { serviceTypesInterface } from './service-types-interface.js'
 import { declarationMembers, declarationType } from './type-expression.js'
 import { docText } from './ts-syntax.js'
+
+const printed = (declaration: Declaration): PrintedDeclaration =>
+  ({ interface: declaration.kind === 'interface', text: printDeclaration(declaration) })
+
+type DeclarationPrinter = ReturnType<typeof createDeclarationPrinter>
 
 /** `export interface Name { … }` for an object schema, `export type Name = …` for anything else. */
 function declare(root: TypeRoot, plan: TypeNamePlan): Declaration {
@@ -29,24 +35,27 @@ function declare(root: TypeRoot, plan: TypeNamePlan): Declaration {
  * its name, and one declared under this very name is skipped; anything else is declared here.
  * Throws when two different schemas claim one name.
  */
-function declareRoot(root: TypeRoot, plan: TypeNamePlan, declared: Set<string>): Declaration | undefined {
+function declareRoot(root: TypeRoot, plan: TypeNamePlan, print: DeclarationPrinter, declared: Set<string>): PrintedDeclaration | undefined {
   const name = plan.nameOf(root.schema)
   if (name === root.name && declared.has(name)) return undefined
   // The model reports clashing type names with their files; reaching here with one is a bug.
   if (declared.has(root.name)) throw new Error(`types.ts: the type name '${root.name}' would be declared twice`)
   declared.add(root.name)
-  if (name === undefined || name === root.name) return declare(root, plan)
-  return { kind: 'type', name: root.name, type: name }
+  if (name === undefined || name === root.name) return print(root, declare)
+  // What the printer writes for an alias without docs of a single-line type.
+  return { interface: false, text: `export type ${root.name} = ${name};` }
 }
 
-const PAGINATED: InterfaceDeclaration = {
+const PAGINATED = printed({
   kind: 'interface', name: 'Paginated', typeParameters: ['T'],
   docs: 'What `find` resolves to on a service with `paginate: true`.',
   properties: [
     { name: 'total', type: 'number' }, { name: 'limit', type: 'number' },
     { name: 'skip', type: 'number' }, { name: 'data', type: 'T[]' },
   ],
-}
+})
+
+const NO_CONNECTION = printed({ kind: 'interface', name: 'Connection', docs: 'No `defineConnection` in the schemas.', properties: [] })
 
 /**
  * `types.ts`: a plain TypeScript type for every named schema (equal to its `Static`), recursive
@@ -56,21 +65,18 @@ const PAGINATED: InterfaceDeclaration = {
 export function emitTypes(model: GenModel): GeneratedFile {
   const { named, connection, services, plan } = planModelTypes(model)
 
+  const print = createDeclarationPrinter(plan)
   const declared = new Set<string>()
-  const statements: Declaration[] = []
-  const push = (declaration: Declaration | undefined) => {
+  const statements: PrintedDeclaration[] = []
+  const push = (declaration: PrintedDeclaration | undefined) => {
     if (declaration !== undefined) statements.push(declaration)
   }
-  for (const root of named) push(declareRoot(root, plan, declared))
-  for (const root of plan.hoisted) push(declare(root, plan))
-  statements.push(PAGINATED)
-  if (connection === undefined) {
-    statements.push({ kind: 'interface', name: 'Connection', docs: 'No `defineConnection` in the schemas.', properties: [] })
-  } else {
-    push(declareRoot(connection, plan, declared))
-  }
-  for (const { roots } of services) for (const root of roots) push(declareRoot(root, plan, declared))
+  for (const root of named) push(declareRoot(root, plan, print, declared))
+  for (const root of plan.hoisted) push(print(root, declare))
+  push(PAGINATED)
+  push(connection === undefined ? NO_CONNECTION : declareRoot(connection, plan, print, declared))
+  for (const { roots } of services) for (const root of roots) push(declareRoot(root, plan, print, declared))
 
-  const body = `${printDeclarations(statements)}\n${serviceTypesInterface(services.map((entry) => entry.service))}`
+  const body = `${joinDeclarations(statements)}\n\n${serviceTypesInterface(services.map((entry) => entry.service))}`
   return { name: 'types.ts', content: withHeader(body, { unchecked: true }) }
 }
