@@ -4,7 +4,7 @@ import type { NameReads } from './name-reads.js'
 import { printDeclaration } from './print-declarations.js'
 import type { Declaration, PrintedDeclaration } from './print-declarations.js'
 import { identityKey } from './schema-reflect.js'
-import { createSchemaMemo } from './schema-memo.js'
+import { createRunMemo } from './schema-memo.js'
 import type { TypeNameRegistry } from './type-name-registry.js'
 
 /** A declaration printed under one name, what building it read of the plan, and the last plan it held for. */
@@ -15,7 +15,7 @@ interface Printed {
   plan: number
 }
 
-const printedBySchema = createSchemaMemo<Printed[]>()
+const printedBySchema = createRunMemo<Printed[]>()
 
 /** The registry of the last plan declarations were printed for, and its number. */
 let last: { registry: TypeNameRegistry; plan: number } | undefined
@@ -41,7 +41,7 @@ function record(root: TypeRoot, plan: TypeNamePlan, build: (root: TypeRoot, plan
     nameOf: (schema) => {
       const key = identityKey(schema)
       log.key(key, plan.registry.entriesAt(key))
-      return plan.nameOf(schema)
+      return plan.registry.lookup(schema, key)
     },
     refName: (ref) => {
       const name = plan.refName(ref)
@@ -57,8 +57,8 @@ function record(root: TypeRoot, plan: TypeNamePlan, build: (root: TypeRoot, plan
  * for the same schema object under the same name before, when everything that build read of the
  * plan is unchanged (a verifying trace: `nameOf` answers from the names under the schema's identity
  * key, `refName` from the `$ref`). When the text held for the previous plan, only the keys whose
- * names changed since are checked. `build` must read nothing but the root and the plan; the schema
- * counts as unchanged because it is the same object.
+ * names changed since are checked. `build` must read nothing but the root and the plan's `nameOf`
+ * and `refName`; the schema counts as unchanged because it is the same object.
  */
 export function createDeclarationPrinter(plan: TypeNamePlan) {
   const number = (last?.plan ?? 0) + 1

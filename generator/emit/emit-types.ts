@@ -5,6 +5,7 @@ import type { TypeNamePlan, TypeRoot } from './plan-type-names.js'
 import { createDeclarationPrinter } from './declaration-cache.js'
 import { joinDeclarations, printDeclaration } from './print-declarations.js'
 import type { Declaration, PrintedDeclaration } from './print-declarations.js'
+import { startMemoRun } from './schema-memo.js'
 import { schemaKind } from './schema-reflect.js'
 import { serviceTypesInterface } from './service-types-interface.js'
 import { declarationMembers, declarationType } from './type-expression.js'
@@ -63,6 +64,7 @@ const NO_CONNECTION = printed({ kind: 'interface', name: 'Connection', docs: 'No
  * of `serviceTypeNames`, and `ServiceTypes`. Pure and deterministic; no TypeBox in the output.
  */
 export function emitTypes(model: GenModel): GeneratedFile {
+  startMemoRun()
   const { named, connection, services, plan } = planModelTypes(model)
 
   const print = createDeclarationPrinter(plan)

@@ -7,7 +7,7 @@ import { childSegment, schemaChildren } from './schema-children.js'
 import type { SchemaChild } from './schema-children.js'
 import { identityKey, isQueryFilter, isRecursive } from './schema-reflect.js'
 import { holdsHoistable } from './schema-facts.js'
-import { createSchemaMemo } from './schema-memo.js'
+import { createRunMemo } from './schema-memo.js'
 import type { TypeNameRegistry } from './type-name-registry.js'
 
 /**
@@ -35,7 +35,7 @@ interface Walked {
 
 // The last walk of each root schema. Checking it costs a lookup per distinct key instead of a walk
 // over every node; a root whose module was re-evaluated is a new object and is walked anew.
-const walks = createSchemaMemo<Walked>()
+const walks = createRunMemo<Walked>()
 
 interface Context {
   root: TypeRoot

@@ -39,16 +39,26 @@ const NEW_LINE = /\r?\n/
 /** Text written line by line: each non-empty line starts with the indentation of its level. */
 class Lines {
   text = ''
+  private atLineStart = true
 
   write(part: string, level: number): void {
+    if (!part.includes('\n')) return this.piece(part, level)
     const pieces = part.split(NEW_LINE)
     for (let i = 0; i < pieces.length; i += 1) {
-      if (i > 0) this.text += '\n'
-      const piece = pieces[i] as string
-      if (piece.length === 0) continue
-      if (this.text.length === 0 || this.text.endsWith('\n')) this.text += INDENT.repeat(level)
-      this.text += piece
+      if (i > 0) {
+        this.text += '\n'
+        this.atLineStart = true
+      }
+      this.piece(pieces[i] as string, level)
     }
+  }
+
+  /** Text without a line break. */
+  private piece(piece: string, level: number): void {
+    if (piece.length === 0) return
+    if (this.atLineStart) this.text += INDENT.repeat(level)
+    this.text += piece
+    this.atLineStart = false
   }
 
   /** A part whose second and later lines sit one level deeper (a type or `extends` list). */

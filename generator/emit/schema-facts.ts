@@ -2,22 +2,31 @@ import type { TSchema } from '@sinclair/typebox'
 import type { TypeRoot } from './plan-type-names.js'
 import { schemaChildren } from './schema-children.js'
 import { isQueryFilter, isRecursive, schemaKind } from './schema-reflect.js'
-import { createSchemaMemo } from './schema-memo.js'
+import { createRunMemo, createSchemaMemo } from './schema-memo.js'
 
 // Facts of a schema object alone, so they are kept for as long as the object lives.
-const refsByRoot = createSchemaMemo<readonly string[]>()
+const refsByRoot = createRunMemo<readonly string[]>()
 const hoistable = createSchemaMemo<true>()
 
 /** True for a schema the name planner may declare on its own: recursive, with an `$id`, or a query filter. */
 const mayBeHoisted = (schema: TSchema): boolean => isRecursive(schema) || typeof schema.$id === 'string' || isQueryFilter(schema)
 
-/** Walks a root once: its `Type.Ref` targets, and marks each node that is or holds one the planner may hoist. */
+/**
+ * Walks a root once: its `Type.Ref` targets, and marks each node that is or holds one the planner
+ * may hoist. A root studied before (a named schema nested in this one) is not walked again.
+ */
 function study(root: TSchema): readonly string[] {
   const refs = new Set<string>()
   const seen = new Map<TSchema, boolean>()
   const visit = (schema: TSchema): boolean => {
     const known = seen.get(schema)
     if (known !== undefined) return known
+    const studied = schema === root ? undefined : refsByRoot.get(schema)
+    if (studied !== undefined) {
+      for (const id of studied) refs.add(id)
+      seen.set(schema, holdsHoistable(schema))
+      return holdsHoistable(schema)
+    }
     seen.set(schema, false)
     if (schemaKind(schema) === 'Ref' && typeof schema['$ref'] === 'string') refs.add(schema['$ref'])
     let holds = mayBeHoisted(schema)
