@@ -61,7 +61,9 @@ const NO_CONNECTION = printed({ kind: 'interface', name: 'Connection', docs: 'No
 /**
  * `types.ts`: a plain TypeScript type for every named schema (equal to its `Static`), recursive
  * schemas hoisted under stable names, `Paginated<T>`, `Connection`, the per-service type names
- * of `serviceTypeNames`, and `ServiceTypes`. Pure and deterministic; no TypeBox in the output.
+ * of `serviceTypeNames`, and `ServiceTypes`. Deterministic; no TypeBox in the output. In `--watch`
+ * the work for schema objects the last run saw is reused while what it read still holds, so the
+ * output always equals a cold run's (`clearSchemaMemos` forgets it all).
  */
 export function emitTypes(model: GenModel): GeneratedFile {
   startMemoRun()
