@@ -83,7 +83,8 @@ export function createDeclarationPrinter(plan: TypeNamePlan) {
       return hit.printed
     }
     const entry = { name: root.name, ...record(root, plan, build), plan: number }
-    printedBySchema.set(root.schema, [...(entries ?? []).filter((other) => other !== hit), entry])
+    // A schema is declared under one name or a few (renames leave old ones behind): keep four.
+    printedBySchema.set(root.schema, [...(entries ?? []).filter((other) => other !== hit).slice(-3), entry])
     return entry.printed
   }
 }
