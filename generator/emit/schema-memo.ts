@@ -6,10 +6,10 @@ import type { TSchema } from '@sinclair/typebox'
 
 const memos: { clear(): void; rotate(): void }[] = []
 
-/** A map from schema objects to `V`, emptied by `clearSchemaMemos`. */
-export interface SchemaMemo<V> {
-  get(schema: TSchema): V | undefined
-  set(schema: TSchema, value: V): void
+/** A map from schema objects (or other model objects kept between runs) to `V`, emptied by `clearSchemaMemos`. */
+export interface SchemaMemo<V, K extends object = TSchema> {
+  get(key: K): V | undefined
+  set(key: K, value: V): void
 }
 
 /** A memo kept for as long as each schema object lives (for small facts of the object alone). */
@@ -27,21 +27,21 @@ export function createSchemaMemo<V>(): SchemaMemo<V> {
  * evaluated anew leaves its old schema objects behind (and the loader may keep those alive), so a
  * WeakMap of large values would grow with every edit.
  */
-export function createRunMemo<V>(): SchemaMemo<V> {
-  let previous = new Map<TSchema, V>()
-  let current = new Map<TSchema, V>()
+export function createRunMemo<V, K extends object = TSchema>(): SchemaMemo<V, K> {
+  let previous = new Map<K, V>()
+  let current = new Map<K, V>()
   memos.push({
     clear: () => { previous = new Map(); current = new Map() },
     rotate: () => { previous = current; current = new Map() },
   })
   return {
-    get: (schema) => {
-      if (current.has(schema)) return current.get(schema)
-      const value = previous.get(schema)
-      if (value !== undefined) current.set(schema, value)
+    get: (key) => {
+      if (current.has(key)) return current.get(key)
+      const value = previous.get(key)
+      if (value !== undefined) current.set(key, value)
       return value
     },
-    set: (schema, value) => { current.set(schema, value) },
+    set: (key, value) => { current.set(key, value) },
   }
 }
 
