@@ -61,12 +61,15 @@ function tagsModule(): Module {
   return { named: { Tag }, service: service('tags', 'Tags', { result: Tag }) }
 }
 
-/** The model `buildModel` makes of these modules: new service models each run, over the modules' schemas. */
-function model(modules: Module[]): GenModel {
+/**
+ * The model `buildModel` makes of these modules: an unchanged module's service model is kept
+ * between runs, or (`fresh`) every service model is new, over the same schemas.
+ */
+function model(modules: Module[], fresh = true): GenModel {
   const schemas: NamedSchema[] = modules
     .flatMap((module) => Object.entries(module.named).map(([name, schema]) => ({ name, file: 'schemas/x.ts', schema })))
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-  const services = modules.flatMap((module) => (module.service === undefined ? [] : [{ ...module.service }]))
+  const services = modules.flatMap((module) => (module.service === undefined ? [] : [fresh ? { ...module.service } : module.service]))
   return { schemas, services, connection: undefined }
 }
 
@@ -136,7 +139,7 @@ describe('emitTypes after an edit (--watch)', () => {
     assert.equal(after, coldEmit(edited))
   })
 
-  test('a sequence of edits, each compared with a cold emit', () => {
+  for (const fresh of [true, false]) test(`a sequence of edits, each compared with a cold emit (${fresh ? 'new' : 'kept'} service models)`, () => {
     clearSchemaMemos()
     const users = usersModule()
     let tags = tagsModule()
@@ -148,7 +151,7 @@ describe('emitTypes after an edit (--watch)', () => {
     ]
     for (const [index, posts] of steps.entries()) {
       if (index === 2) tags = tagsModule()
-      const gen = model([users, posts(users), tags])
+      const gen = model([users, posts(users), tags], fresh)
       const warm = emitTypes(gen).content
       assert.equal(warm, coldEmit(gen), `after edit ${index + 1}`)
       // Fill the caches again from this state, as the watcher's previous run would have.
