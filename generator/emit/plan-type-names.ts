@@ -30,7 +30,8 @@ export interface TypeNamePlan {
  * name and property path (`Tree` → `children` → `TreeChildren`), made unique against `taken`.
  * A nested schema that a `Type.Ref` points to by `$id` is hoisted too, named after the `$id`, and
  * so is the filter of a `querySyntax` query (`MessageQuery` → `MessageQueryFilter`).
- * Roots are walked in the given order, so the same input always yields the same names.
+ * Roots are walked in the given order, so the same input always yields the same names; a root
+ * walked in the last run is not walked again while what that walk read still holds (`hoistWithin`).
  */
 export function planTypeNames(named: readonly TypeRoot[], roots: readonly TypeRoot[], taken: Iterable<string>): TypeNamePlan {
   const registry = new TypeNameRegistry(taken)
