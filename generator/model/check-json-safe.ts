@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import type { Diagnostic } from './model.js'
 import { isTransform, kindOf } from './typebox-kind.js'
-import { walkSchema } from './walk-schema.js'
+import type { SchemaCheck } from './walk-schema.js'
 
 /** Where a schema was found: the module and the service path or export name. */
 export interface Where {
@@ -34,15 +34,17 @@ const JSON_KINDS = new Set([
  * Every place in a schema holding something that cannot cross the socket as JSON (SPEC §1),
  * each with its JSON path and the JSON form to use instead.
  */
-export function checkJsonSafe(root: TSchema, path: string, where: Where, skip?: (schema: TSchema) => boolean): Diagnostic[] {
+export function jsonSafeCheck(where: Where): SchemaCheck {
   const diagnostics: Diagnostic[] = []
-  walkSchema(root, path, ({ schema, path: at }) => {
-    const message = problem(schema)
-    if (message === undefined) return true
-    diagnostics.push({ file: where.file, subject: where.subject, path: at, message })
-    return false
-  }, skip)
-  return diagnostics
+  return {
+    visit: ({ schema, path: at }) => {
+      const message = problem(schema)
+      if (message === undefined) return true
+      diagnostics.push({ file: where.file, subject: where.subject, path: at, message })
+      return false
+    },
+    diagnostics: () => diagnostics,
+  }
 }
 
 /** What is wrong with one schema node itself, if anything. */

@@ -3,6 +3,7 @@ import type { Where } from './check-json-safe.js'
 import type { Diagnostic } from './model.js'
 import { kindOf } from './typebox-kind.js'
 import { walkSchema } from './walk-schema.js'
+import type { SchemaCheck, Visitor } from './walk-schema.js'
 
 /** Every `$id` carried by a schema inside `root` (itself included): what a `Type.Ref` may point to. */
 export function collectIds(root: TSchema): string[] {
@@ -15,14 +16,12 @@ export function collectIds(root: TSchema): string[] {
 }
 
 /**
- * Each `Type.Ref` whose target is not among `ids`, and each `This` outside the `Type.Recursive`
- * it belongs to (e.g. after `Type.Partial` of a recursive schema dropped its `$id`).
+ * Each `Type.Ref` whose target no `$id` of the folder names (`hasId`), and each `This` outside
+ * the `Type.Recursive` it belongs to (e.g. after `Type.Partial` of a recursive schema dropped its `$id`).
  */
-export function checkRefs(
-  root: TSchema, path: string, where: Where, hasId: (id: string) => boolean, skip?: (schema: TSchema) => boolean,
-): Diagnostic[] {
+export function refsCheck(where: Where, hasId: (id: string) => boolean): SchemaCheck {
   const diagnostics: Diagnostic[] = []
-  walkSchema(root, path, ({ schema, path: at, ancestors }) => {
+  const visit: Visitor = ({ schema, path: at, ancestors }) => {
     const ref = (schema as { $ref?: unknown }).$ref
     const kind = kindOf(schema)
     if (kind === 'Ref' && (typeof ref !== 'string' || !hasId(ref))) {
@@ -40,6 +39,6 @@ export function checkRefs(
           + 'of a recursive schema drop its $id); declare the derived schema with its own Type.Recursive',
       })
     }
-  }, skip)
-  return diagnostics
+  }
+  return { visit, diagnostics: () => diagnostics }
 }

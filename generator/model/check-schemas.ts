@@ -2,14 +2,15 @@ import type { TSchema } from '@sinclair/typebox'
 import type { ConnectionDeclaration, ServiceDeclaration } from 'feathers-sio-gen-runtime'
 import type { Found } from './collect-exports.js'
 import { checkGuardedKeys } from './check-guarded-keys.js'
-import { checkJsonSafe } from './check-json-safe.js'
-import { checkRefs, collectIds } from './check-refs.js'
-import { checkTypeboxVersion } from './check-typebox-version.js'
+import { jsonSafeCheck } from './check-json-safe.js'
+import { collectIds, refsCheck } from './check-refs.js'
+import { typeboxVersionCheck } from './check-typebox-version.js'
 import { joinPath } from './identifier.js'
 import { rememberCheck, rememberIds } from './remember-check.js'
 import type { Folder } from './remember-check.js'
 import type { Diagnostic, NamedSchema } from './model.js'
 import { createSameSchemaTest, isSchema } from './typebox-kind.js'
+import { walkSchemaTogether } from './walk-schema.js'
 
 /** A schema to check, with where its problems are reported. */
 interface Root {
@@ -56,12 +57,9 @@ export function checkSchemas(
       const where = { file: root.file, subject: root.subject }
       const found = root.incoming === true ? checkGuardedKeys(root.schema, root.path, where) : []
       if (!root.own && skip(root.schema)) return found
-      return [
-        ...found,
-        ...checkTypeboxVersion(root.schema, root.path, where, skip),
-        ...checkJsonSafe(root.schema, root.path, where, skip),
-        ...checkRefs(root.schema, root.path, where, hasId, skip),
-      ]
+      const checks = [typeboxVersionCheck(where), jsonSafeCheck(where), refsCheck(where, hasId)]
+      walkSchemaTogether(root.schema, root.path, checks.map((check) => check.visit), skip)
+      return [...found, ...checks.flatMap((check) => check.diagnostics())]
     }))
   }
   return diagnostics

@@ -2,7 +2,7 @@ import type { TSchema } from '@sinclair/typebox'
 import type { Where } from './check-json-safe.js'
 import type { Diagnostic } from './model.js'
 import { legacyModifierOf } from './typebox-kind.js'
-import { walkSchema } from './walk-schema.js'
+import type { SchemaCheck } from './walk-schema.js'
 
 /**
  * A schema built with TypeBox 0.25 (`@feathersjs/typebox`, as Feathers CLI apps have): its
@@ -10,12 +10,18 @@ import { walkSchema } from './walk-schema.js'
  * properties (every `Type.Partial` patch field) as required. Refused with the migration, once per
  * schema, at the first marked property, never read half-right.
  */
-export function checkTypeboxVersion(root: TSchema, path: string, where: Where, skip?: (schema: TSchema) => boolean): Diagnostic[] {
+export function typeboxVersionCheck(where: Where): SchemaCheck {
   const marked: { path: string; modifier: string }[] = []
-  walkSchema(root, path, ({ schema, path: at }) => {
-    const modifier = legacyModifierOf(schema)
-    if (modifier !== undefined) marked.push({ path: at, modifier })
-  }, skip)
+  return {
+    visit: ({ schema, path: at }) => {
+      const modifier = legacyModifierOf(schema)
+      if (modifier !== undefined) marked.push({ path: at, modifier })
+    },
+    diagnostics: () => legacyDiagnostics(marked, where),
+  }
+}
+
+function legacyDiagnostics(marked: readonly { path: string; modifier: string }[], where: Where): Diagnostic[] {
   const first = marked[0]
   if (first === undefined) return []
   const more = marked.length > 1 ? ` (and ${marked.length - 1} more)` : ''

@@ -1,5 +1,6 @@
 import type { TSchema } from '@sinclair/typebox'
 import { joinPath } from './identifier.js'
+import type { Diagnostic } from './model.js'
 import { isSchema, kindOf } from './typebox-kind.js'
 
 /** One schema met while walking: where it sits and what encloses it. */
@@ -14,23 +15,44 @@ export interface SchemaNode {
 /** What a walk does at each node; returning false stops it from descending into that node. */
 export type Visitor = (node: SchemaNode) => boolean | void
 
+/** A check as a visitor, and what it found once the walk is over. */
+export interface SchemaCheck {
+  visit: Visitor
+  diagnostics: () => Diagnostic[]
+}
+
 /**
  * Visits `root` and every schema inside it, depth first. `skip` prunes sub-schemas (not the
  * root), e.g. named schemas that are checked under their own name. Safe on cycles: a schema
  * already among the ancestors is not entered again; `This` and `Ref` are leaves.
  */
 export function walkSchema(root: TSchema, path: string, visit: Visitor, skip?: (schema: TSchema) => boolean): void {
+  walkSchemaTogether(root, path, [visit], skip)
+}
+
+/**
+ * One walk for several visitors (each check of a schema would otherwise walk it again): a visitor
+ * that returns false at a node is not called inside it, while the others go on.
+ */
+export function walkSchemaTogether(root: TSchema, path: string, visitors: readonly Visitor[], skip?: (schema: TSchema) => boolean): void {
   const ancestors: TSchema[] = []
-  const enter = (schema: TSchema, at: string): void => {
+  const enter = (schema: TSchema, at: string, active: readonly Visitor[]): void => {
     if (ancestors.includes(schema)) return
-    if (visit({ schema, path: at, ancestors }) === false) return
+    const node: SchemaNode = { schema, path: at, ancestors }
+    let inside: Visitor[] | undefined
+    active.forEach((visit, index) => {
+      if (visit(node) === false) inside ??= active.slice(0, index)
+      else inside?.push(visit)
+    })
+    const next = inside ?? active
+    if (next.length === 0) return
     ancestors.push(schema)
     for (const [child, childPath] of children(schema, at)) {
-      if (skip === undefined || !skip(child)) enter(child, childPath)
+      if (skip === undefined || !skip(child)) enter(child, childPath, next)
     }
     ancestors.pop()
   }
-  enter(root, path)
+  enter(root, path, visitors)
 }
 
 /** The direct sub-schemas of a schema, with their paths. Only JSON-carrying kinds are entered. */
