@@ -1,35 +1,34 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } from 'ts-morph'
-import type { InterfaceDeclarationStructure, TypeAliasDeclarationStructure } from 'ts-morph'
 import type { GenModel, GeneratedFile } from '../model/model.js'
 import { withHeader } from './header.js'
 import { planModelTypes } from './model-type-plan.js'
 import type { TypeNamePlan, TypeRoot } from './plan-type-names.js'
+import { createDeclarationPrinter } from './declaration-cache.js'
+import { joinDeclarations, printDeclaration } from './print-declarations.js'
+import type { Declaration, PrintedDeclaration } from './print-declarations.js'
+import { startMemoRun } from './schema-memo.js'
 import { schemaKind } from './schema-reflect.js'
 import { serviceTypesInterface } from './service-types-interface.js'
 import { declarationMembers, declarationType } from './type-expression.js'
 import { docText } from './ts-syntax.js'
 
-type Declaration = InterfaceDeclarationStructure | TypeAliasDeclarationStructure
+const printed = (declaration: Declaration): PrintedDeclaration =>
+  ({ interface: declaration.kind === 'interface', text: printDeclaration(declaration) })
 
-/** `docs` for a structure: a schema's description, when it has one. */
-function docs(description: unknown): string[] {
-  const text = docText(description)
-  return text === undefined ? [] : [text]
-}
+type DeclarationPrinter = ReturnType<typeof createDeclarationPrinter>
 
 /** `export interface Name { … }` for an object schema, `export type Name = …` for anything else. */
 function declare(root: TypeRoot, plan: TypeNamePlan): Declaration {
   const { name, schema } = root
   if (schemaKind(schema) === 'Object') {
     return {
-      kind: StructureKind.Interface, name, isExported: true, docs: docs(schema.description),
+      kind: 'interface', name, docs: docText(schema.description),
       properties: declarationMembers(schema, name, plan).map((member) => ({
-        name: member.name, type: member.type, hasQuestionToken: member.optional, isReadonly: member.readonly,
-        docs: docs(member.description),
+        name: member.name, type: member.type, optional: member.optional, readonly: member.readonly,
+        docs: docText(member.description),
       })),
     }
   }
-  return { kind: StructureKind.TypeAlias, name, isExported: true, docs: docs(schema.description), type: declarationType(schema, name, plan) }
+  return { kind: 'type', name, docs: docText(schema.description), type: declarationType(schema, name, plan) }
 }
 
 /**
@@ -37,53 +36,51 @@ function declare(root: TypeRoot, plan: TypeNamePlan): Declaration {
  * its name, and one declared under this very name is skipped; anything else is declared here.
  * Throws when two different schemas claim one name.
  */
-function declareRoot(root: TypeRoot, plan: TypeNamePlan, declared: Set<string>): Declaration | undefined {
+function declareRoot(root: TypeRoot, plan: TypeNamePlan, print: DeclarationPrinter, declared: Set<string>): PrintedDeclaration | undefined {
   const name = plan.nameOf(root.schema)
   if (name === root.name && declared.has(name)) return undefined
   // The model reports clashing type names with their files; reaching here with one is a bug.
   if (declared.has(root.name)) throw new Error(`types.ts: the type name '${root.name}' would be declared twice`)
   declared.add(root.name)
-  if (name === undefined || name === root.name) return declare(root, plan)
-  return { kind: StructureKind.TypeAlias, name: root.name, isExported: true, type: name }
+  if (name === undefined || name === root.name) return print(root, declare)
+  // What the printer writes for an alias without docs of a single-line type.
+  return { interface: false, text: `export type ${root.name} = ${name};` }
 }
 
-const PAGINATED: InterfaceDeclarationStructure = {
-  kind: StructureKind.Interface, name: 'Paginated', isExported: true, typeParameters: ['T'],
-  docs: ['What `find` resolves to on a service with `paginate: true`.'],
+const PAGINATED = printed({
+  kind: 'interface', name: 'Paginated', typeParameters: ['T'],
+  docs: 'What `find` resolves to on a service with `paginate: true`.',
   properties: [
     { name: 'total', type: 'number' }, { name: 'limit', type: 'number' },
     { name: 'skip', type: 'number' }, { name: 'data', type: 'T[]' },
   ],
-}
+})
+
+const NO_CONNECTION = printed({ kind: 'interface', name: 'Connection', docs: 'No `defineConnection` in the schemas.', properties: [] })
 
 /**
  * `types.ts`: a plain TypeScript type for every named schema (equal to its `Static`), recursive
  * schemas hoisted under stable names, `Paginated<T>`, `Connection`, the per-service type names
- * of `serviceTypeNames`, and `ServiceTypes`. Pure and deterministic; no TypeBox in the output.
+ * of `serviceTypeNames`, and `ServiceTypes`. Deterministic; no TypeBox in the output. In `--watch`
+ * the work for schema objects the last run saw is reused while what it read still holds, so the
+ * output always equals a cold run's (`clearSchemaMemos` forgets it all).
  */
 export function emitTypes(model: GenModel): GeneratedFile {
+  startMemoRun()
   const { named, connection, services, plan } = planModelTypes(model)
 
+  const print = createDeclarationPrinter(plan)
   const declared = new Set<string>()
-  const statements: Declaration[] = []
-  const push = (declaration: Declaration | undefined) => {
+  const statements: PrintedDeclaration[] = []
+  const push = (declaration: PrintedDeclaration | undefined) => {
     if (declaration !== undefined) statements.push(declaration)
   }
-  for (const root of named) push(declareRoot(root, plan, declared))
-  for (const root of plan.hoisted) push(declare(root, plan))
-  statements.push(PAGINATED)
-  if (connection === undefined) {
-    statements.push({ kind: StructureKind.Interface, name: 'Connection', isExported: true, docs: ['No `defineConnection` in the schemas.'] })
-  } else {
-    push(declareRoot(connection, plan, declared))
-  }
-  for (const { roots } of services) for (const root of roots) push(declareRoot(root, plan, declared))
+  for (const root of named) push(declareRoot(root, plan, print, declared))
+  for (const root of plan.hoisted) push(print(root, declare))
+  push(PAGINATED)
+  push(connection === undefined ? NO_CONNECTION : declareRoot(connection, plan, print, declared))
+  for (const { roots } of services) for (const root of roots) push(declareRoot(root, plan, print, declared))
 
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, newLineKind: NewLineKind.LineFeed },
-  })
-  const file = project.createSourceFile('types.ts', '')
-  file.addStatements(statements)
-  return { name: 'types.ts', content: withHeader(`${file.getFullText()}\n${serviceTypesInterface(services.map((entry) => entry.service))}`, { unchecked: true }) }
+  const body = `${joinDeclarations(statements)}\n\n${serviceTypesInterface(services.map((entry) => entry.service))}`
+  return { name: 'types.ts', content: withHeader(body, { unchecked: true }) }
 }

@@ -1,6 +1,10 @@
 import type { ServiceModel } from '../model/model.js'
+import { createRunMemo } from './schema-memo.js'
 import { propertyName, quoteString } from './ts-syntax.js'
 import { serviceTypeNames } from './type-names.js'
+
+// The model keeps an unchanged service's model object between --watch runs: its entry is kept too.
+const entryByService = createRunMemo<string, ServiceModel>()
 
 const union = (names: readonly string[]): string => names.map(quoteString).join(' | ')
 
@@ -31,11 +35,17 @@ function serviceTypesEntry(service: ServiceModel): string[] {
 }
 
 /**
- * `export interface ServiceTypes`, every service by path. Written as text rather than through
- * ts-morph, which would indent a multi-line member type twice.
+ * `export interface ServiceTypes`, every service by path. Written as text: its members' types are
+ * multi-line object types that the declaration printer would indent one level deeper.
  */
 export function serviceTypesInterface(services: readonly ServiceModel[]): string {
-  const entries = services.map((service) =>
-    `  ${quoteString(service.path)}: {\n${serviceTypesEntry(service).map((line) => `    ${line};\n`).join('')}  };\n`)
+  const entries = services.map((service) => {
+    let entry = entryByService.get(service)
+    if (entry === undefined) {
+      entry = `  ${quoteString(service.path)}: {\n${serviceTypesEntry(service).map((line) => `    ${line};\n`).join('')}  };\n`
+      entryByService.set(service, entry)
+    }
+    return entry
+  })
   return `/** Every service by path: its type names, methods and options. */\nexport interface ServiceTypes {\n${entries.join('')}}\n`
 }
