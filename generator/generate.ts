@@ -54,8 +54,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const outDir = resolve(cwd, options.outDir ?? 'generated')
   const progress = options.onProgress ?? (() => {})
   const loaded = await loadModel(options.schemaDir, cwd, options.schemaDir, { loader: options.loader, onProgress: progress })
-  // The emitters pull in ts-morph (TypeScript itself): load them only when there is a valid model
-  // to emit, so --help, --version and runs that stop at schema problems answer quickly.
+  // The emitters pull in TypeBox's compiler: load them only when there is a valid model to emit,
+  // so --help, --version and runs that stop at schema problems answer quickly.
   const output = loaded.status === 'invalid'
     ? { model: undefined, files: [], diagnostics: loaded.diagnostics }
     : (await import('./generate-files.js')).emitModel(loaded.model)
