@@ -9,7 +9,6 @@ import { createStyle, wantsColor } from './cli/style.js'
 import type { Style } from './cli/style.js'
 import { usage, verbUsage } from './cli/usage.js'
 import { runVerb, verbs } from './cli/verbs.js'
-import { watchSchemas } from './watch.js'
 
 /** Where the CLI prints and what it reads from its environment; tests can pass their own. */
 export interface CliIo {
@@ -89,6 +88,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 
 /** `--watch`: reports every run; never exits on its own, only when interrupted. */
 async function runWatch(base: Parameters<typeof generate>[0], io: CliIo, style: Style): Promise<number> {
+  // The file watcher and tsx's hooks load only for --watch.
+  const { watchSchemas } = await import('./watch.js')
   const watcher = await watchSchemas({
     ...base,
     onResult: (result, changed) => {

@@ -5,6 +5,7 @@ import { loadModel } from './load-model.js'
 import type { Diagnostic } from './model/model.js'
 import { applyOutput } from './write/apply-output.js'
 import { outDirModuleFormat } from './write/out-dir-module-format.js'
+import type { OutputMemory } from './write/output-memory.js'
 import type { FileAction } from './write/plan-output.js'
 import { planOutput } from './write/plan-output.js'
 
@@ -22,6 +23,8 @@ export interface GenerateOptions {
   onProgress?: (message: string) => void
   /** A loader kept between runs (`--watch`), so a run re-evaluates only the modules that changed. */
   loader?: SchemaLoader
+  /** What this process last wrote to the out directory (`--watch`), so unchanged files are not read again. */
+  outputMemory?: OutputMemory
 }
 
 /** The outcome of one run; `status` decides the exit code. */
@@ -67,7 +70,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   // Relative imports follow the out directory's package type (CommonJS: extensionless, ts-node).
   const fitted = fitRelativeImports(output.files, await outDirModuleFormat(outDir))
-  const plan = await planOutput(outDir, fitted)
+  const plan = await planOutput(outDir, fitted, options.outputMemory)
   const files = plan.actions.map(({ name, action }) => ({ name, action }))
   if (plan.conflicts.length > 0) {
     const diagnostics = plan.conflicts.map((c) => ({ file: '', subject: undefined, path: '', message: c.message }))
@@ -78,6 +81,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return done({ status: stale ? 'stale' : 'ok', diagnostics: [], files })
   }
   progress(`writing to ${options.outDir ?? 'generated'}`)
-  await applyOutput(plan)
+  await applyOutput(plan, options.outputMemory)
   return done({ status: 'ok', diagnostics: [], files })
 }

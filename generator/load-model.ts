@@ -34,7 +34,7 @@ export async function loadModel(schemaDir: string, cwd: string, label = schemaDi
   if (!kind.isDirectory()) throw new SchemaDirError(`not a directory: ${label}`)
   const found = await findSchemaModules(dir, cwd)
   options.onProgress?.(`loading ${found.length} schema module${found.length === 1 ? '' : 's'} from ${label}`)
-  const modules = options.loader === undefined ? await loadSchemaModules(found, cwd) : await options.loader.load(found)
+  const modules = options.loader === undefined ? await loadSchemaModules(found, cwd, dir) : await options.loader.load(found)
   options.onProgress?.('checking schemas and emitting code')
   const { model, diagnostics } = buildModel(modules)
   if (diagnostics.length === 0) return { status: 'ok', model, modules: found.length }

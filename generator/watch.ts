@@ -3,9 +3,10 @@ import { watch } from 'chokidar'
 import type { GenerateOptions, GenerateResult } from './generate.js'
 import { generate } from './generate.js'
 import { createSchemaLoader } from './load/schema-loader.js'
+import { createOutputMemory } from './write/output-memory.js'
 
 /** What `watchSchemas` is asked to do, on top of a normal run. */
-export interface WatchOptions extends Omit<GenerateOptions, 'check' | 'loader'> {
+export interface WatchOptions extends Omit<GenerateOptions, 'check' | 'loader' | 'outputMemory'> {
   /** Quiet time after the last change before regenerating; default 75 ms (editors save in bursts). */
   debounceMs?: number
   /** Called after every run, the first one included. */
@@ -34,10 +35,11 @@ export async function watchSchemas(options: WatchOptions): Promise<SchemaWatcher
   let running: Promise<void> | undefined
   // One loader for the whole session: a run re-evaluates only the changed modules and their importers.
   const loader = createSchemaLoader(cwd)
+  const outputMemory = createOutputMemory()
 
   const run = async (changed: readonly string[]) => {
     try {
-      onResult(await generate({ ...generateOptions, cwd, loader }), changed)
+      onResult(await generate({ ...generateOptions, cwd, loader, outputMemory }), changed)
     } catch (error) {
       onError(error)
     }

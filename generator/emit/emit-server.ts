@@ -69,13 +69,26 @@ function serviceDeclarations(service: ServiceModel): { text: string; types: stri
   return { text, types }
 }
 
+// ServiceModel → its declarations. The model stage hands out the same object while a service's
+// declaration is unchanged (--watch), so an edit re-emits only the services it touched.
+const declared = new WeakMap<ServiceModel, { text: string; types: string[] }>()
+
+function declarationsOf(service: ServiceModel): { text: string; types: string[] } {
+  let entry = declared.get(service)
+  if (entry === undefined) {
+    entry = serviceDeclarations(service)
+    declared.set(service, entry)
+  }
+  return entry
+}
+
 /**
  * `server.ts`: per service the params type, the implementation interface and a hook context type;
  * `registerServices(app, implementations, options?)`, a one-line call into the runtime with the
  * service descriptors and the validators of `validators.ts`, returning the app typed per path.
  */
 export function emitServer(model: GenModel): GeneratedFile {
-  const declarations = model.services.map(serviceDeclarations)
+  const declarations = model.services.map(declarationsOf)
   const types = [...new Set(['Connection', ...declarations.flatMap((entry) => entry.types)])].sort()
   const validators = model.services.map(validatorsExportName).sort()
   const key = (service: ServiceModel) => JSON.stringify(service.path)

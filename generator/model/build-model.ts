@@ -12,7 +12,7 @@ import { checkSchemas } from './check-schemas.js'
 import { collectExports, compareText } from './collect-exports.js'
 import type { Found } from './collect-exports.js'
 import { sortDiagnostics } from './format-diagnostic.js'
-import type { Diagnostic, GenModel, LoadedModule, NamedSchema } from './model.js'
+import type { Diagnostic, GenModel, LoadedModule, NamedSchema, ServiceModel } from './model.js'
 import { checkServiceTypeNames, serviceTypeOwners } from './service-type-names.js'
 
 /**
@@ -23,19 +23,9 @@ import { checkServiceTypeNames, serviceTypeOwners } from './service-type-names.j
 export function buildModel(modules: readonly LoadedModule[]): { model: GenModel; diagnostics: Diagnostic[] } {
   const collected = collectExports(modules)
   const diagnostics: Diagnostic[] = [...collected.diagnostics]
-  const services = collected.services.map(applyDefaults)
-  collected.services.forEach((found, index) => {
-    const definition = found.value as unknown as Record<string, unknown>
-    const where = { file: found.file, subject: subjectOf(found) }
-    const service = services[index]!
-    diagnostics.push(
-      ...checkPath(definition['path'], where),
-      ...checkOptions(definition, where),
-      ...checkMethods(definition['methods'], where),
-      ...checkRequirements(definition, where),
-      ...checkNames(service.custom.map((method) => method.name), service.events.map((event) => event.name), where),
-    )
-  })
+  const declared = collected.services.map(readService)
+  const services = declared.map((entry) => entry.service)
+  for (const entry of declared) diagnostics.push(...entry.diagnostics)
   diagnostics.push(
     ...checkPathClashes(services),
     ...checkServiceTypeNames(services),
@@ -57,6 +47,30 @@ export function buildModel(modules: readonly LoadedModule[]): { model: GenModel;
     connection,
   }
   return { model, diagnostics: unique(sortDiagnostics(diagnostics)) }
+}
+
+// Declaration object → its model and own problems. A declaration is immutable once its module ran,
+// and `--watch` keeps every module it did not evaluate again: the same object gets the same model
+// object, so the emitters can remember their work per service too.
+const readServices = new WeakMap<object, { file: string; exportName: string; service: ServiceModel; diagnostics: Diagnostic[] }>()
+
+/** One service declaration with every default applied, and the problems of the declaration itself. */
+function readService(found: Found<ServiceDeclaration>): { service: ServiceModel; diagnostics: Diagnostic[] } {
+  const known = readServices.get(found.value)
+  if (known !== undefined && known.file === found.file && known.exportName === found.exportName) return known
+  const definition = found.value as unknown as Record<string, unknown>
+  const where = { file: found.file, subject: subjectOf(found) }
+  const service = applyDefaults(found)
+  const diagnostics = [
+    ...checkPath(definition['path'], where),
+    ...checkOptions(definition, where),
+    ...checkMethods(definition['methods'], where),
+    ...checkRequirements(definition, where),
+    ...checkNames(service.custom.map((method) => method.name), service.events.map((event) => event.name), where),
+  ]
+  const entry = { file: found.file, exportName: found.exportName, service, diagnostics }
+  readServices.set(found.value, entry)
+  return entry
 }
 
 /** A service's diagnostics name its path, or its export name while the path is unusable. */

@@ -4,15 +4,13 @@ import type { Diagnostic } from './model.js'
 import { kindOf } from './typebox-kind.js'
 import { walkSchema } from './walk-schema.js'
 
-/** Every `$id` carried by a schema inside the given roots: what a `Type.Ref` may point to. */
-export function collectIds(roots: readonly TSchema[]): Set<string> {
-  const ids = new Set<string>()
-  for (const root of roots) {
-    walkSchema(root, '', ({ schema }) => {
-      const id = (schema as { $id?: unknown }).$id
-      if (typeof id === 'string') ids.add(id)
-    })
-  }
+/** Every `$id` carried by a schema inside `root` (itself included): what a `Type.Ref` may point to. */
+export function collectIds(root: TSchema): string[] {
+  const ids: string[] = []
+  walkSchema(root, '', ({ schema }) => {
+    const id = (schema as { $id?: unknown }).$id
+    if (typeof id === 'string') ids.push(id)
+  })
   return ids
 }
 
@@ -21,13 +19,13 @@ export function collectIds(roots: readonly TSchema[]): Set<string> {
  * it belongs to (e.g. after `Type.Partial` of a recursive schema dropped its `$id`).
  */
 export function checkRefs(
-  root: TSchema, path: string, where: Where, ids: ReadonlySet<string>, skip?: (schema: TSchema) => boolean,
+  root: TSchema, path: string, where: Where, hasId: (id: string) => boolean, skip?: (schema: TSchema) => boolean,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   walkSchema(root, path, ({ schema, path: at, ancestors }) => {
     const ref = (schema as { $ref?: unknown }).$ref
     const kind = kindOf(schema)
-    if (kind === 'Ref' && (typeof ref !== 'string' || !ids.has(ref))) {
+    if (kind === 'Ref' && (typeof ref !== 'string' || !hasId(ref))) {
       const target = String(ref)
       diagnostics.push({
         ...where, path: at,

@@ -6,6 +6,8 @@ import { checkJsonSafe } from './check-json-safe.js'
 import { checkRefs, collectIds } from './check-refs.js'
 import { checkTypeboxVersion } from './check-typebox-version.js'
 import { joinPath } from './identifier.js'
+import { rememberCheck, rememberIds } from './remember-check.js'
+import type { Folder } from './remember-check.js'
 import type { Diagnostic, NamedSchema } from './model.js'
 import { createSameSchemaTest, isSchema } from './typebox-kind.js'
 
@@ -45,18 +47,22 @@ export function checkSchemas(
     const schema: unknown = value.schema
     if (isSchema(schema)) roots.push({ schema, file, subject: exportName, path: '', own: false })
   }
-  const ids = collectIds(roots.map((root) => root.schema))
-  const skip = createSameSchemaTest(named)
+  const ids = new Set(roots.flatMap((root) => rememberIds(root.schema, collectIds)))
+  const folder: Folder = { named, skip: createSameSchemaTest(named), hasId: (id) => ids.has(id) }
   const diagnostics: Diagnostic[] = []
   for (const root of roots) {
-    const where = { file: root.file, subject: root.subject }
-    if (root.incoming === true) diagnostics.push(...checkGuardedKeys(root.schema, root.path, where))
-    if (!root.own && skip(root.schema)) continue
-    diagnostics.push(
-      ...checkTypeboxVersion(root.schema, root.path, where, skip),
-      ...checkJsonSafe(root.schema, root.path, where, skip),
-      ...checkRefs(root.schema, root.path, where, ids, skip),
-    )
+    const at = JSON.stringify([root.file, root.subject, root.path, root.own, root.incoming === true])
+    diagnostics.push(...rememberCheck(root.schema, at, folder, ({ skip, hasId }) => {
+      const where = { file: root.file, subject: root.subject }
+      const found = root.incoming === true ? checkGuardedKeys(root.schema, root.path, where) : []
+      if (!root.own && skip(root.schema)) return found
+      return [
+        ...found,
+        ...checkTypeboxVersion(root.schema, root.path, where, skip),
+        ...checkJsonSafe(root.schema, root.path, where, skip),
+        ...checkRefs(root.schema, root.path, where, hasId, skip),
+      ]
+    }))
   }
   return diagnostics
 }

@@ -7,7 +7,7 @@ export interface SchemaNode {
   schema: TSchema
   /** JSON path from the walk's root: `data.createdAt`, `result.items[]`, `tags{}`, `pair[1]`. */
   path: string
-  /** The enclosing schemas, outermost first. */
+  /** The enclosing schemas, outermost first: the walk's own stack, valid only during the visit (copy it to keep it). */
   ancestors: readonly TSchema[]
 }
 
@@ -23,7 +23,7 @@ export function walkSchema(root: TSchema, path: string, visit: Visitor, skip?: (
   const ancestors: TSchema[] = []
   const enter = (schema: TSchema, at: string): void => {
     if (ancestors.includes(schema)) return
-    if (visit({ schema, path: at, ancestors: [...ancestors] }) === false) return
+    if (visit({ schema, path: at, ancestors }) === false) return
     ancestors.push(schema)
     for (const [child, childPath] of children(schema, at)) {
       if (skip === undefined || !skip(child)) enter(child, childPath)

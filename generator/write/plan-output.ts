@@ -2,6 +2,8 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isGenerated } from '../emit/header.js'
 import type { GeneratedFile } from '../model/model.js'
+import { recall, remember } from './output-memory.js'
+import type { OutputMemory } from './output-memory.js'
 
 /** What writing would do to one file of the out directory. */
 export type FileAction =
@@ -25,9 +27,10 @@ export interface OutputPlan {
 /**
  * Compares generated files with the out directory. A file without the generated header is never
  * ours to replace: it becomes a conflict, and nothing is written. Generated files that the current
- * schemas no longer produce are deleted; any other file is left alone.
+ * schemas no longer produce are deleted; any other file is left alone. `memory` (kept by
+ * `--watch`) spares reading files that have not changed since this process last saw them.
  */
-export async function planOutput(outDir: string, files: readonly GeneratedFile[]): Promise<OutputPlan> {
+export async function planOutput(outDir: string, files: readonly GeneratedFile[], memory?: OutputMemory): Promise<OutputPlan> {
   const plan: OutputPlan = { outDir, actions: [], conflicts: [] }
   const kind = await stat(outDir).catch(() => undefined)
   if (kind !== undefined && !kind.isDirectory()) {
@@ -42,7 +45,8 @@ export async function planOutput(outDir: string, files: readonly GeneratedFile[]
       plan.actions.push({ name: file.name, action: 'create', content: file.content })
       continue
     }
-    const current = entry.isFile() ? await readFile(join(outDir, file.name), 'utf8') : undefined
+    const path = join(outDir, file.name)
+    const current = entry.isFile() ? await recall(memory, path) ?? await readFile(path, 'utf8') : undefined
     if (current === undefined || !isGenerated(current)) {
       plan.conflicts.push({
         name: file.name,
@@ -50,6 +54,7 @@ export async function planOutput(outDir: string, files: readonly GeneratedFile[]
       })
     } else if (current === file.content) {
       plan.actions.push({ name: file.name, action: 'unchanged' })
+      await remember(memory, path, current)
     } else {
       plan.actions.push({ name: file.name, action: 'update', content: file.content })
     }

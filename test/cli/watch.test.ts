@@ -91,6 +91,11 @@ test('--watch after a sequence of edits writes byte for byte what a cold run wri
     ['the new module again', () => box.write('schemas/notes.ts', note(', tags: Type.Array(Type.String())'))],
     ['the shared module back', () => box.write('schemas/users.ts', users)],
     ['the new module removed', () => rmSync(join(box.dir, 'schemas/notes.ts'))],
+    // The session remembers what it wrote; a hand edit of a generated file must still be undone.
+    ['a generated file by hand, then a leaf module', () => {
+      box.write('generated/server.ts', `${box.read('generated/server.ts')}\n// edited by hand\n`)
+      box.write('schemas/messages.ts', messages.replace('maxLength: 500', 'maxLength: 300'))
+    }],
     ['the leaf module back, a shared one changed', () => {
       box.write('schemas/messages.ts', messages)
       box.write('schemas/users.ts', users.replace('role: Type.Union(', 'avatar: Type.Optional(Type.String()),\n    role: Type.Union('))
