@@ -1,7 +1,9 @@
 import { dataFields, queryFields, typeMembers, typeOf } from './field-code.js'
 import type { ServiceSpec } from './synthesize-services.js'
 
-const operators = (t: string) => `{ $gt?: ${t}; $gte?: ${t}; $lt?: ${t}; $lte?: ${t}; $ne?: ${t}; $in?: ${t}[]; $nin?: ${t}[] }`
+// A union element type needs parentheses before `[]` (`('a' | 'b')[]`, not `'a' | 'b'[]`).
+const listOf = (t: string) => (t.includes(' | ') ? `(${t})[]` : `${t}[]`)
+const operators = (t: string) => `{ $gt?: ${t}; $gte?: ${t}; $lt?: ${t}; $lte?: ${t}; $ne?: ${t}; $in?: ${listOf(t)}; $nin?: ${listOf(t)} }`
 
 /** Hand-written plain interfaces for one service: the floor of type-check cost. */
 export function emitPlainTypes(spec: ServiceSpec): string {
