@@ -2,17 +2,17 @@ import type { TSchema } from '@sinclair/typebox'
 import type { Where } from './check-json-safe.js'
 import type { Diagnostic } from './model.js'
 import { kindOf } from './typebox-kind.js'
-import { walkSchema } from './walk-schema.js'
+import { eachSchemaOnce } from './walk-schema.js'
 import type { SchemaCheck, Visitor } from './walk-schema.js'
 
 /** Every `$id` carried by a schema inside `root` (itself included): what a `Type.Ref` may point to. */
 export function collectIds(root: TSchema): string[] {
-  const ids: string[] = []
-  walkSchema(root, '', ({ schema }) => {
+  const ids = new Set<string>()
+  eachSchemaOnce(root, (schema) => {
     const id = (schema as { $id?: unknown }).$id
-    if (typeof id === 'string') ids.push(id)
+    if (typeof id === 'string') ids.add(id)
   })
-  return ids
+  return [...ids]
 }
 
 /**

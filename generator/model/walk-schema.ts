@@ -55,6 +55,18 @@ export function walkSchemaTogether(root: TSchema, path: string, visitors: readon
   enter(root, path, visitors)
 }
 
+/** Visits every distinct schema object inside `root` (itself included) once, in no useful order: for facts that need no path. */
+export function eachSchemaOnce(root: TSchema, visit: (schema: TSchema) => void): void {
+  const seen = new Set<TSchema>()
+  const stack = [root]
+  for (let schema = stack.pop(); schema !== undefined; schema = stack.pop()) {
+    if (seen.has(schema)) continue
+    seen.add(schema)
+    visit(schema)
+    for (const [child] of children(schema, '')) stack.push(child)
+  }
+}
+
 /** The direct sub-schemas of a schema, with their paths. Only JSON-carrying kinds are entered. */
 function children(schema: TSchema, path: string): [TSchema, string][] {
   const s = schema as Record<string, unknown>
