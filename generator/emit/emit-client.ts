@@ -2,20 +2,12 @@ import type { GenModel, GeneratedFile, ServiceModel } from '../model/model.js'
 import { block, emitClientService } from './emit-client-service.js'
 import type { ClientServiceCode } from './emit-client-service.js'
 import { withHeader } from './header.js'
+import { createRunMemo } from './schema-memo.js'
 import { quoteString } from './ts-syntax.js'
 
 // ServiceModel → its client code. The model stage hands out the same object while a service's
 // declaration is unchanged (--watch), so an edit re-emits only the services it touched.
-const emitted = new WeakMap<ServiceModel, ClientServiceCode>()
-
-function clientCodeOf(service: ServiceModel): ClientServiceCode {
-  let code = emitted.get(service)
-  if (code === undefined) {
-    code = emitClientService(service)
-    emitted.set(service, code)
-  }
-  return code
-}
+const emitted = createRunMemo<ClientServiceCode, ServiceModel>()
 
 /**
  * `client.ts` (SPEC §3): per service its params, events and client interface; `ClientServices`;
@@ -23,7 +15,7 @@ function clientCodeOf(service: ServiceModel): ClientServiceCode {
  * and `./types.js`, so a client bundle holds no TypeBox and no validators.
  */
 export function emitClient(model: GenModel): GeneratedFile {
-  const services = model.services.map((service) => ({ service, code: clientCodeOf(service) }))
+  const services = model.services.map((service) => ({ service, code: emitted.use(service, emitClientService) }))
   const typeImports = [...new Set(services.flatMap(({ code }) => code.typeImports))].sort()
   const servicesMap = services.map(({ service }) => `  ${quoteString(service.path)}: ${service.pascal}Client`)
   const methodList = services.map(({ service, code }) =>

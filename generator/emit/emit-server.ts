@@ -1,6 +1,7 @@
 import type { GenModel, GeneratedFile, ServiceModel } from '../model/model.js'
 import { validatorsExportName } from './emit-validators.js'
 import { withHeader } from './header.js'
+import { createRunMemo } from './schema-memo.js'
 import { serviceTypeNames } from './type-names.js'
 
 /** The type of the trailing params argument of every method of a service. */
@@ -71,16 +72,7 @@ function serviceDeclarations(service: ServiceModel): { text: string; types: stri
 
 // ServiceModel → its declarations. The model stage hands out the same object while a service's
 // declaration is unchanged (--watch), so an edit re-emits only the services it touched.
-const declared = new WeakMap<ServiceModel, { text: string; types: string[] }>()
-
-function declarationsOf(service: ServiceModel): { text: string; types: string[] } {
-  let entry = declared.get(service)
-  if (entry === undefined) {
-    entry = serviceDeclarations(service)
-    declared.set(service, entry)
-  }
-  return entry
-}
+const declared = createRunMemo<{ text: string; types: string[] }, ServiceModel>()
 
 /**
  * `server.ts`: per service the params type, the implementation interface and a hook context type;
@@ -88,7 +80,7 @@ function declarationsOf(service: ServiceModel): { text: string; types: string[] 
  * service descriptors and the validators of `validators.ts`, returning the app typed per path.
  */
 export function emitServer(model: GenModel): GeneratedFile {
-  const declarations = model.services.map(declarationsOf)
+  const declarations = model.services.map((service) => declared.use(service, serviceDeclarations))
   const types = [...new Set(['Connection', ...declarations.flatMap((entry) => entry.types)])].sort()
   const validators = model.services.map(validatorsExportName).sort()
   const key = (service: ServiceModel) => JSON.stringify(service.path)

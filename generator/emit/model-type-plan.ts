@@ -20,14 +20,6 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 // The model keeps an unchanged service's model object between --watch runs, and its roots with it.
 const rootsByService = createRunMemo<TypeRoot[], ServiceModel>()
 
-function rootsOf(service: ServiceModel): TypeRoot[] {
-  let roots = rootsByService.get(service)
-  if (roots === undefined) {
-    roots = serviceTypeRoots(service)
-    rootsByService.set(service, roots)
-  }
-  return roots
-}
 
 /**
  * Plans `types.ts` for a model. Another emitter that writes a schema's type inline can use
@@ -37,7 +29,7 @@ export function planModelTypes(model: GenModel): ModelTypePlan {
   const named = model.schemas.map(({ name, schema }) => ({ name, schema })).sort((a, b) => compare(a.name, b.name))
   const connection = model.connection === undefined ? undefined : { name: 'Connection', schema: model.connection.schema }
   const services = [...model.services].sort((a, b) => compare(a.path, b.path))
-    .map((service) => ({ service, roots: rootsOf(service) }))
+    .map((service) => ({ service, roots: rootsByService.use(service, serviceTypeRoots) }))
   const roots = [...named, ...(connection === undefined ? [] : [connection]), ...services.flatMap((entry) => entry.roots)]
   const plan = planTypeNames(named, roots, [...RESERVED_TYPE_NAMES, ...named.map((root) => root.name)])
   return { named, connection, services, plan }

@@ -43,12 +43,7 @@ function study(root: TSchema): readonly string[] {
 export function referencedIds(roots: readonly TypeRoot[]): Set<string> {
   const ids = new Set<string>()
   for (const { schema } of roots) {
-    let refs = refsByRoot.get(schema)
-    if (refs === undefined) {
-      refs = study(schema)
-      refsByRoot.set(schema, refs)
-    }
-    for (const id of refs) ids.add(id)
+    for (const id of refsByRoot.use(schema, study)) ids.add(id)
   }
   return ids
 }

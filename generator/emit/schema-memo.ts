@@ -10,16 +10,33 @@ const memos: { clear(): void; rotate(): void }[] = []
 export interface SchemaMemo<V, K extends object = TSchema> {
   get(key: K): V | undefined
   set(key: K, value: V): void
+  /** The value kept for `key`, or `compute(key)`, kept. */
+  use(key: K, compute: (key: K) => V): V
+}
+
+/** `use` over a memo's `get` and `set`. */
+function withUse<V, K extends object>(memo: Omit<SchemaMemo<V, K>, 'use'>): SchemaMemo<V, K> {
+  return {
+    ...memo,
+    use: (key, compute) => {
+      let value = memo.get(key)
+      if (value === undefined) {
+        value = compute(key)
+        memo.set(key, value)
+      }
+      return value
+    },
+  }
 }
 
 /** A memo kept for as long as each schema object lives (for small facts of the object alone). */
 export function createSchemaMemo<V>(): SchemaMemo<V> {
   let map = new WeakMap<TSchema, V>()
   memos.push({ clear: () => { map = new WeakMap() }, rotate: () => {} })
-  return {
+  return withUse({
     get: (schema) => map.get(schema),
     set: (schema, value) => { map.set(schema, value) },
-  }
+  })
 }
 
 /**
@@ -34,7 +51,7 @@ export function createRunMemo<V, K extends object = TSchema>(): SchemaMemo<V, K>
     clear: () => { previous = new Map(); current = new Map() },
     rotate: () => { previous = current; current = new Map() },
   })
-  return {
+  return withUse({
     get: (key) => {
       if (current.has(key)) return current.get(key)
       const value = previous.get(key)
@@ -42,7 +59,7 @@ export function createRunMemo<V, K extends object = TSchema>(): SchemaMemo<V, K>
       return value
     },
     set: (key, value) => { current.set(key, value) },
-  }
+  })
 }
 
 /** Starts a run: what the run before last used and this one has not is forgotten. */

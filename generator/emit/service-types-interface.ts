@@ -39,13 +39,7 @@ function serviceTypesEntry(service: ServiceModel): string[] {
  * multi-line object types that the declaration printer would indent one level deeper.
  */
 export function serviceTypesInterface(services: readonly ServiceModel[]): string {
-  const entries = services.map((service) => {
-    let entry = entryByService.get(service)
-    if (entry === undefined) {
-      entry = `  ${quoteString(service.path)}: {\n${serviceTypesEntry(service).map((line) => `    ${line};\n`).join('')}  };\n`
-      entryByService.set(service, entry)
-    }
-    return entry
-  })
+  const entries = services.map((service) => entryByService.use(service, () =>
+    `  ${quoteString(service.path)}: {\n${serviceTypesEntry(service).map((line) => `    ${line};\n`).join('')}  };\n`))
   return `/** Every service by path: its type names, methods and options. */\nexport interface ServiceTypes {\n${entries.join('')}}\n`
 }
