@@ -17,6 +17,24 @@ import { schemaKind } from './schema-reflect.js'
 type Node = Record<PropertyKey, unknown>
 
 /**
+ * A test of whether a value, or anything it holds (inside the objects `enters` lets it into),
+ * `matches`; each object is answered once (a cycle answers false).
+ */
+function deepTest(matches: (node: object) => boolean, enters: (node: object) => boolean = () => true): (node: unknown) => boolean {
+  const known = new Map<object, boolean>()
+  const test = (node: unknown): boolean => {
+    if (typeof node !== 'object' || node === null) return false
+    const answer = known.get(node)
+    if (answer !== undefined) return answer
+    known.set(node, false)
+    const result = matches(node) || (enters(node) && Object.values(node).some(test))
+    known.set(node, result)
+    return result
+  }
+  return test
+}
+
+/**
  * Object sub-schemas of `schema` that occur more than once (by identity), the root excluded;
  * never one inside an `Intersect` (the compiler reads its parts' keys), an `Import` (resolved by
  * key), or one holding a `This` (it calls the recursive root's local function).
@@ -24,16 +42,7 @@ type Node = Record<PropertyKey, unknown>
 export function repeatedObjects(schema: TSchema): Set<object> {
   const seen = new Set<object>()
   const repeated = new Set<object>()
-  const holdsThis = new Map<object, boolean>()
-  const hasThis = (node: unknown): boolean => {
-    if (typeof node !== 'object' || node === null) return false
-    const known = holdsThis.get(node)
-    if (known !== undefined) return known
-    holdsThis.set(node, false)
-    const result = schemaKind(node as TSchema) === 'This' || Object.values(node).some(hasThis)
-    holdsThis.set(node, result)
-    return result
-  }
+  const hasThis = deepTest((node) => schemaKind(node as TSchema) === 'This')
   const visit = (node: unknown, isRoot: boolean): void => {
     if (typeof node !== 'object' || node === null) return
     const kind = schemaKind(node as TSchema)
@@ -58,17 +67,10 @@ export function withSharedChecks(schema: TSchema, shared: ReadonlySet<object>, n
   if (shared.size === 0) return { schema, stubs: [] }
   const stubs: string[] = []
   const copies = new Map<object, unknown>()
-  const needsCopy = new Map<object, boolean>()
-  const contains = (node: unknown): boolean => {
-    if (typeof node !== 'object' || node === null) return false
-    const known = needsCopy.get(node)
-    if (known !== undefined) return known
-    needsCopy.set(node, false)
+  const contains = deepTest((node) => shared.has(node), (node) => {
     const kind = schemaKind(node as TSchema)
-    const result = shared.has(node) || (kind !== 'Import' && kind !== 'Intersect' && Object.values(node).some(contains))
-    needsCopy.set(node, result)
-    return result
-  }
+    return kind !== 'Import' && kind !== 'Intersect'
+  })
   const copy = (node: unknown, isRoot: boolean): unknown => {
     if (typeof node !== 'object' || node === null || !contains(node)) return node
     const known = copies.get(node)
