@@ -5,6 +5,7 @@ import type { LoadedModule } from '../model/model.js'
 import { catchStrayRejections } from './catch-stray-rejections.js'
 import type { SchemaModuleFile } from './find-schema-modules.js'
 import { moduleFormat } from './module-format.js'
+import type { ModuleFormat } from './module-format.js'
 
 // What a module may do that bundling would change: know its own file (import.meta, __dirname),
 // require() something, or import a file at run time. Any of it in the bundle, and we load module
@@ -26,7 +27,7 @@ let bundles = 0
  */
 export async function loadBundled(files: readonly SchemaModuleFile[], schemaDir: string): Promise<LoadedModule[] | undefined> {
   if (files.length === 0) return undefined
-  const formats = new Map()
+  const formats = new Map<string, ModuleFormat>()
   if (files.some((file) => moduleFormat(file.absolute, formats) !== 'esm')) return undefined
   const { build } = await import('esbuild')
   const entry = files.map((file, index) => `export * as m${index} from ${JSON.stringify(file.absolute)}`).join('\n')
