@@ -4,6 +4,7 @@ import { declareOnce, useDeclaration, useHelper } from './code-unit.js'
 import type { CodeUnit, Declaration } from './code-unit.js'
 import { memoize } from './emit-cache.js'
 import { schemaKind } from './schema-reflect.js'
+import { memoByStructure } from './structure-memo.js'
 import { removeStubs, repeatedObjects, withSharedChecks } from './shared-subschemas.js'
 
 // The one module of the emitters that uses TypeBox's compiler. `TypeCompiler.Code` returns the
@@ -82,5 +83,5 @@ export function declareCheck(unit: CodeUnit, schema: TSchema, references: readon
 
 /** The name of the check for `schema` (`$ref`s resolving against the unit's references), emitted into `unit` once. */
 export function checkFor(unit: CodeUnit, schema: TSchema): string {
-  return memoize(unit, 'check', schema, () => declareCheck(unit, schema, [...unit.references.values()]))
+  return memoize(unit, 'check', schema, () => memoByStructure(unit, 'check', schema, () => declareCheck(unit, schema, [...unit.references.values()]), true))
 }
