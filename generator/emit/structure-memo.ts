@@ -7,10 +7,10 @@ import type { CodeUnit, Declaration } from './code-unit.js'
 // get the same code in validators.ts: `declareOnce` names a declaration by its text. Building that
 // text again for each of them was most of the emit time at 500 services (a collector was built 21k
 // times for 2.7k distinct ones, a TypeBox compile 3.5k times for 2.1k), so within one code unit a
-// computation is kept by its schema's structure. Everything the emitters read of a schema is in the
-// key (keys in order, TypeBox's registered symbols, values); `$ref`s resolve against the unit's
-// references, which do not change during the unit. A schema holding anything else (a function, an
-// unregistered symbol, a cycle) is not keyed, and is computed as before.
+// computation is kept by its schema's structure. The structure is everything the emitters can read
+// of a schema: its keys in order (TypeBox's symbols too) and their values, inner objects by their
+// structure, anything else (a function, a symbol) by identity. `$ref`s resolve against the unit's
+// references, which do not change during the unit.
 
 const UNKEYED = -1
 
@@ -20,61 +20,59 @@ interface Kept {
   helpers: string[]
 }
 
+/**
+ * One step of reading a structure: an own key, then its value (a primitive, or `INNER` and the
+ * inner object's number), …, then `END`. The same steps lead to the same node, which numbers it.
+ */
+interface Step {
+  next: Map<unknown, Step>
+  id: number
+}
+
+const INNER = Symbol('inner object')
+const END = Symbol('end')
+const NEGATIVE_ZERO = Symbol('-0') // a Map cannot tell -0 from 0
+
 interface State {
-  /** Schema object → the number of its structure (UNKEYED when it cannot be keyed). */
+  /** Schema object → the number of its structure (UNKEYED while it is read: a cycle). */
   ids: Map<object, number>
-  /** Structure text (with inner objects as their numbers) → its number. */
-  numbers: Map<string, number>
+  objects: Step
+  arrays: Step
+  count: number
   kept: Map<string, Kept>
+  /** `kind:number` → the schemas (with which of their places are one object) kept under it. */
+  sharing: Map<string, { root: object; places: string | undefined }[]>
 }
 
 const states = new WeakMap<CodeUnit, State>()
 
-/** Registered symbols (TypeBox's `Kind`, `OptionalKind` …) by their key; others cannot be keyed. */
-const symbolNames = new Map<symbol, string | undefined>()
-
-function symbolName(key: symbol): string | undefined {
-  if (!symbolNames.has(key)) symbolNames.set(key, Symbol.keyFor(key))
-  return symbolNames.get(key)
+function step(from: Step, key: unknown): Step {
+  let to = from.next.get(key)
+  if (to === undefined) from.next.set(key, to = { next: new Map(), id: UNKEYED })
+  return to
 }
 
 /** The number of `node`'s structure in `state`: equal numbers, equal content. */
 function structureOf(state: State, node: object): number {
   const known = state.ids.get(node)
   if (known !== undefined) return known
-  state.ids.set(node, UNKEYED) // only a cycle meets this before it is replaced
-  // Strings are written as their length and the text, so no two structures read the same.
-  let text = Array.isArray(node) ? '[' : '{'
+  state.ids.set(node, UNKEYED)
+  let at = Array.isArray(node) ? state.arrays : state.objects
   for (const key of Reflect.ownKeys(node)) {
-    let name: string
-    if (typeof key === 'string') name = key
-    else {
-      const registered = symbolName(key)
-      if (registered === undefined) return UNKEYED
-      name = `@${registered}`
-    }
+    at = step(at, key)
     const value = (node as Record<PropertyKey, unknown>)[key]
-    let part: string
-    switch (typeof value) {
-      case 'object': {
-        const id = value === null ? -2 : structureOf(state, value)
-        if (id === UNKEYED) return UNKEYED
-        part = `#${id}`
-        break
-      }
-      case 'string': part = `${value.length}"${value}`; break
-      case 'number': part = Object.is(value, -0) ? '-0' : `${value}`; break
-      case 'boolean': part = value ? 't' : 'f'; break
-      case 'bigint': part = `${value}n`; break
-      case 'undefined': part = 'u'; break
-      default: return UNKEYED
+    if (typeof value === 'object' && value !== null) {
+      const id = structureOf(state, value)
+      if (id === UNKEYED) return UNKEYED
+      at = step(step(at, INNER), id)
+    } else {
+      at = step(at, Object.is(value, -0) ? NEGATIVE_ZERO : value)
     }
-    text += `${name.length}:${name}${part};`
   }
-  let id = state.numbers.get(text)
-  if (id === undefined) state.numbers.set(text, id = state.numbers.size)
-  state.ids.set(node, id)
-  return id
+  at = step(at, END)
+  if (at.id === UNKEYED) at.id = state.count++
+  state.ids.set(node, at.id)
+  return at.id
 }
 
 /**
@@ -102,6 +100,25 @@ function sameObjects(root: object): string {
 }
 
 /**
+ * Where a computation for `schema` is kept when it depends on which places are one object: beside
+ * the schemas of the same structure whose places are one object alike (compared only when there is
+ * more than one, most roots are alone).
+ */
+function placeBySharing(state: State, key: string, schema: object): string {
+  let group = state.sharing.get(key)
+  if (group === undefined) state.sharing.set(key, group = [])
+  let places: string | undefined
+  for (const [index, other] of group.entries()) {
+    if (other.root === schema) return `${key}/${index}`
+    other.places ??= sameObjects(other.root)
+    places ??= sameObjects(schema)
+    if (other.places === places) return `${key}/${index}`
+  }
+  group.push({ root: schema, places })
+  return `${key}/${group.length - 1}`
+}
+
+/**
  * `compute()` for `schema` under `kind`, or what it returned for a schema of the same structure
  * earlier in this unit; either way the declarations and helpers it needs are recorded in the
  * unit's current computation. `byIdentity`: the result also depends on which places of the
@@ -109,10 +126,13 @@ function sameObjects(root: object): string {
  */
 export function memoByStructure<T>(unit: CodeUnit, kind: string, schema: TSchema, compute: () => T, byIdentity = false): T {
   let state = states.get(unit)
-  if (state === undefined) states.set(unit, state = { ids: new Map(), numbers: new Map(), kept: new Map() })
+  if (state === undefined) {
+    state = { ids: new Map(), objects: { next: new Map(), id: UNKEYED }, arrays: { next: new Map(), id: UNKEYED }, count: 0, kept: new Map(), sharing: new Map() }
+    states.set(unit, state)
+  }
   const id = structureOf(state, schema)
-  if (id === UNKEYED) return compute()
-  const key = byIdentity ? `${kind}:${id}:${sameObjects(schema)}` : `${kind}:${id}`
+  if (id === UNKEYED) return compute() // a cycle
+  const key = byIdentity ? placeBySharing(state, `${kind}:${id}`, schema) : `${kind}:${id}`
   let kept = state.kept.get(key)
   if (kept === undefined) {
     const { value, frame } = inFrame(unit, compute)
