@@ -21,21 +21,23 @@ interface Kept {
 }
 
 /**
- * One step of reading a structure: an own key, then its value (a primitive, or `INNER` and the
- * inner object's number), …, then `END`. The same steps lead to the same node, which numbers it.
+ * One step of reading a structure: an own key, then its value (a primitive, or the inner object's
+ * structure, its last step), …, then `END`. The same steps lead to the same step, which numbers
+ * the structure.
  */
 interface Step {
-  next: Map<unknown, Step>
+  next: Map<unknown, Step> | undefined
   id: number
 }
 
-const INNER = Symbol('inner object')
 const END = Symbol('end')
 const NEGATIVE_ZERO = Symbol('-0') // a Map cannot tell -0 from 0
+/** Deeper than any schema; a cycle reaches it and is not keyed. */
+const MAX_DEPTH = 1000
 
 interface State {
-  /** Schema object → the number of its structure (UNKEYED while it is read: a cycle). */
-  ids: Map<object, number>
+  /** Schema object → its structure's last step. */
+  ids: Map<object, Step>
   objects: Step
   arrays: Step
   count: number
@@ -47,32 +49,33 @@ interface State {
 const states = new WeakMap<CodeUnit, State>()
 
 function step(from: Step, key: unknown): Step {
+  from.next ??= new Map()
   let to = from.next.get(key)
-  if (to === undefined) from.next.set(key, to = { next: new Map(), id: UNKEYED })
+  if (to === undefined) from.next.set(key, to = { next: undefined, id: UNKEYED })
   return to
 }
 
-/** The number of `node`'s structure in `state`: equal numbers, equal content. */
-function structureOf(state: State, node: object): number {
+/** The last step of `node`'s structure in `state` (equal steps, equal content), or undefined for a cycle. */
+function structureOf(state: State, node: object, depth = 0): Step | undefined {
   const known = state.ids.get(node)
   if (known !== undefined) return known
-  state.ids.set(node, UNKEYED)
+  if (depth > MAX_DEPTH) return undefined
   let at = Array.isArray(node) ? state.arrays : state.objects
   for (const key of Reflect.ownKeys(node)) {
     at = step(at, key)
     const value = (node as Record<PropertyKey, unknown>)[key]
     if (typeof value === 'object' && value !== null) {
-      const id = structureOf(state, value)
-      if (id === UNKEYED) return UNKEYED
-      at = step(step(at, INNER), id)
+      const inner = structureOf(state, value, depth + 1)
+      if (inner === undefined) return undefined
+      at = step(at, inner)
     } else {
       at = step(at, Object.is(value, -0) ? NEGATIVE_ZERO : value)
     }
   }
   at = step(at, END)
   if (at.id === UNKEYED) at.id = state.count++
-  state.ids.set(node, at.id)
-  return at.id
+  state.ids.set(node, at)
+  return at
 }
 
 /**
@@ -127,11 +130,11 @@ function placeBySharing(state: State, key: string, schema: object): string {
 export function memoByStructure<T>(unit: CodeUnit, kind: string, schema: TSchema, compute: () => T, byIdentity = false): T {
   let state = states.get(unit)
   if (state === undefined) {
-    state = { ids: new Map(), objects: { next: new Map(), id: UNKEYED }, arrays: { next: new Map(), id: UNKEYED }, count: 0, kept: new Map(), sharing: new Map() }
+    state = { ids: new Map(), objects: { next: undefined, id: UNKEYED }, arrays: { next: undefined, id: UNKEYED }, count: 0, kept: new Map(), sharing: new Map() }
     states.set(unit, state)
   }
-  const id = structureOf(state, schema)
-  if (id === UNKEYED) return compute() // a cycle
+  const id = structureOf(state, schema)?.id
+  if (id === undefined) return compute() // a cycle
   const key = byIdentity ? placeBySharing(state, `${kind}:${id}`, schema) : `${kind}:${id}`
   let kept = state.kept.get(key)
   if (kept === undefined) {
