@@ -60,6 +60,24 @@ function jsonOnly(node: unknown, shared: ReadonlySet<object>, isRoot = true): bo
  * equal objects: compiled once per unit, not once per service (6,000 compiles at 500 services).
  */
 function sharedCheck(unit: CodeUnit, sub: TSchema, references: readonly TSchema[], shared: ReadonlySet<object>): string {
+  // One compile meets a sub-schema again in the compile of a shared object holding it (the filter of
+  // a query holds each property's operators): within it the answer is the same declaration.
+  let met = metIn.get(shared)
+  if (met === undefined) metIn.set(shared, met = new Map())
+  const again = met.get(sub)
+  if (again !== undefined) {
+    useDeclaration(unit, again)
+    return again.name
+  }
+  const declaration = unit.byName.get(sharedCheckName(unit, sub, references, shared))!
+  met.set(sub, declaration)
+  return declaration.name
+}
+
+/** Per `shared` set (one `declareCheck`): sub-schema → the declaration of its check. */
+const metIn = new WeakMap<ReadonlySet<object>, Map<object, Declaration>>()
+
+function sharedCheckName(unit: CodeUnit, sub: TSchema, references: readonly TSchema[], shared: ReadonlySet<object>): string {
   const declare = () => declareOnce(unit, 'check', () => compile(unit, sub, references, shared))
   if (!jsonOnly(sub, shared)) return declare()
   let known = standalone.get(unit)
