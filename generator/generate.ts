@@ -56,6 +56,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // The emitters pull in TypeBox's compiler: loaded by a run only (not --help, --version), while
   // the schema modules load (esbuild bundles them in a process of its own).
   const emitters = import('./generate-files.js')
+  emitters.catch(() => {}) // a run that stops before emitting does not wait for them
   const loaded = await loadModel(options.schemaDir, cwd, options.schemaDir, { loader: options.loader, onProgress: progress })
   const output = loaded.status === 'invalid'
     ? { model: undefined, files: [], diagnostics: loaded.diagnostics }

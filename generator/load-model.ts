@@ -37,6 +37,7 @@ export async function loadModel(schemaDir: string, cwd: string, label = schemaDi
   // The model's modules (TypeBox, the runtime: ~0.2 s) load while esbuild bundles the schema
   // modules in a process of its own, not before it starts.
   const modelStage = import('./model/build-model.js')
+  modelStage.catch(() => {}) // awaited below, unless loading fails first
   const modules = await loading
   options.onProgress?.('checking schemas and emitting code')
   const { buildModel } = await modelStage
