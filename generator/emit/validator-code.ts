@@ -13,6 +13,9 @@ import { removeStubs, repeatedObjects, withSharedChecks } from './shared-subsche
 // function called once at module load, with those three names imported from the runtime: the
 // server evaluates no code from strings.
 
+/** The runtime helpers TypeBox's code may call, and how a call of each looks. */
+const HELPER_CALLS = (['kind', 'format', 'hash'] as const).map((helper) => [helper, new RegExp(`\\b${helper}\\(`)] as const)
+
 /** The code of `schema`'s check as TypeBox writes it, made acceptable to strict TypeScript. */
 function compile(unit: CodeUnit, schema: TSchema, references: readonly TSchema[], shared: ReadonlySet<object>): (name: string) => string {
   const rewritten = withSharedChecks(schema, shared, (sub) => sharedCheck(unit, sub, references, shared))
@@ -29,8 +32,8 @@ function compile(unit: CodeUnit, schema: TSchema, references: readonly TSchema[]
   const at = code.lastIndexOf(entry)
   const usesValue = at < 0 || /\bvalue\b/.test(code.slice(at + entry.length))
   const checked = usesValue ? code : `${code.slice(0, at)}return function check(_value: any): boolean {${code.slice(at + entry.length)}`
-  for (const helper of ['kind', 'format', 'hash']) if (new RegExp(`\\b${helper}\\(`).test(checked)) useHelper(unit, helper)
-  const indented = checked.split('\n').map((line) => `  ${line}`).join('\n')
+  for (const [helper, call] of HELPER_CALLS) if (call.test(checked)) useHelper(unit, helper)
+  const indented = `  ${checked.replaceAll('\n', '\n  ')}`
   return (name) => `const ${name}: (value: unknown) => boolean = (() => {\n${indented}\n})()`
 }
 
