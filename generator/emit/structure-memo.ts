@@ -32,8 +32,10 @@ interface Step {
 
 const END = Symbol('end')
 const NEGATIVE_ZERO = Symbol('-0') // a Map cannot tell -0 from 0
-/** Deeper than any schema; a cycle reaches it and is not keyed. */
+/** Deeper than any schema: a cycle reaches it, and what holds the cycle is not keyed. */
 const MAX_DEPTH = 1000
+/** What `ids` holds for an object that is not keyed: a cycle is followed down once, not again from each object holding it. */
+const UNKEYABLE: Step = { next: undefined, id: UNKEYED }
 
 interface State {
   /** Schema object → its structure's last step. */
@@ -58,7 +60,7 @@ function step(from: Step, key: unknown): Step {
 /** The last step of `node`'s structure in `state` (equal steps, equal content), or undefined for a cycle. */
 function structureOf(state: State, node: object, depth = 0): Step | undefined {
   const known = state.ids.get(node)
-  if (known !== undefined) return known
+  if (known !== undefined) return known === UNKEYABLE ? undefined : known
   if (depth > MAX_DEPTH) return undefined
   let at = Array.isArray(node) ? state.arrays : state.objects
   for (const key of Reflect.ownKeys(node)) {
@@ -66,7 +68,10 @@ function structureOf(state: State, node: object, depth = 0): Step | undefined {
     const value = (node as Record<PropertyKey, unknown>)[key]
     if (typeof value === 'object' && value !== null) {
       const inner = structureOf(state, value, depth + 1)
-      if (inner === undefined) return undefined
+      if (inner === undefined) {
+        state.ids.set(node, UNKEYABLE)
+        return undefined
+      }
       at = step(at, inner)
     } else {
       at = step(at, Object.is(value, -0) ? NEGATIVE_ZERO : value)

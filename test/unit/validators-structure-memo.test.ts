@@ -3,8 +3,10 @@ import { test } from 'node:test'
 import { Type } from '@sinclair/typebox'
 import type { TSchema } from '@sinclair/typebox'
 import { querySyntax } from 'feathers-sio-gen'
+import { createCodeUnit } from '../../generator/emit/code-unit.js'
 import { resetEmitCache } from '../../generator/emit/emit-cache.js'
 import { emitValidators } from '../../generator/emit/emit-validators.js'
+import { memoByStructure } from '../../generator/emit/structure-memo.js'
 import type { GenModel, ServiceModel } from '../../generator/model/model.js'
 import { serviceModel } from '../helpers/load-validators.js'
 
@@ -58,4 +60,19 @@ test('a schema equal in content but with copies where another shares one object 
   assert.notDeepEqual(queryNames(alone, 'Beta')?.[0], queryNames(fromScratch([service('alpha')]), 'Alpha')?.[0], 'sharing changes the check')
   assert.deepEqual(queryNames(after, 'Beta'), queryNames(alone, 'Beta'))
   assert.deepEqual(queryNames(before, 'Alpha'), queryNames(fromScratch([service('alpha')]), 'Alpha'))
+})
+
+test('a schema object holding a cycle is computed as it is, promptly, not keyed', { timeout: 10_000 }, () => {
+  // Three ways back to itself: followed path by path, the walk would never end.
+  const cyclic: Record<string, unknown> = { type: 'object' }
+  cyclic.a = cyclic
+  cyclic.b = cyclic
+  cyclic.c = { inner: cyclic }
+  const unit = createCodeUnit(new Map())
+  let computed = 0
+  const compute = () => ++computed
+  assert.equal(memoByStructure(unit, 'test', cyclic as TSchema, compute), 1)
+  assert.equal(memoByStructure(unit, 'test', { ...cyclic } as TSchema, compute), 2, 'not kept: nothing to key it by')
+  assert.equal(memoByStructure(unit, 'test', Type.String() as TSchema, compute), 3)
+  assert.equal(memoByStructure(unit, 'test', Type.String() as TSchema, compute), 3, 'an equal schema is kept')
 })
