@@ -1,3 +1,4 @@
+import type { TSchema } from '@sinclair/typebox'
 import type { GenModel, GeneratedFile } from '../model/model.js'
 import { withHeader } from './header.js'
 import { planModelTypes } from './model-type-plan.js'
@@ -6,9 +7,10 @@ import { createDeclarationPrinter } from './declaration-cache.js'
 import { joinDeclarations, printDeclaration } from './print-declarations.js'
 import type { Declaration, PrintedDeclaration } from './print-declarations.js'
 import { startMemoRun } from './schema-memo.js'
-import { schemaKind } from './schema-reflect.js'
+import { isQueryFilter, schemaKind } from './schema-reflect.js'
 import { serviceTypesInterface } from './service-types-interface.js'
 import { declarationMembers, declarationType } from './type-expression.js'
+import type { TypeMember } from './type-expression.js'
 import { docText } from './ts-syntax.js'
 
 const printed = (declaration: Declaration): PrintedDeclaration =>
@@ -16,13 +18,35 @@ const printed = (declaration: Declaration): PrintedDeclaration =>
 
 type DeclarationPrinter = ReturnType<typeof createDeclarationPrinter>
 
+const sameMember = (a: TypeMember, b: TypeMember): boolean =>
+  a.name === b.name && a.type === b.type && a.optional === b.optional && a.readonly === b.readonly && a.description === b.description
+
+/**
+ * A querySyntax query repeats every member of the filter its `$or` lists: it extends that filter's
+ * interface instead, so types.ts and a consumer's type checker hold each filter property once.
+ */
+function filterBase(schema: TSchema, members: TypeMember[], plan: TypeNamePlan): { name: string; members: Set<string> } | undefined {
+  const or = (schema as TSchema & { properties?: Record<string, TSchema> }).properties?.['$or'] as (TSchema & { items?: TSchema }) | undefined
+  const filter = or?.items
+  if (filter === undefined || !isQueryFilter(filter)) return undefined
+  const name = plan.nameOf(filter)
+  if (name === undefined) return undefined
+  const inherited = declarationMembers(filter, name, plan)
+  const own = new Map(members.map((member) => [member.name, member]))
+  if (inherited.length === 0 || !inherited.every((member) => own.has(member.name) && sameMember(own.get(member.name)!, member))) return undefined
+  return { name, members: new Set(inherited.map((member) => member.name)) }
+}
+
 /** `export interface Name { … }` for an object schema, `export type Name = …` for anything else. */
 function declare(root: TypeRoot, plan: TypeNamePlan): Declaration {
   const { name, schema } = root
   if (schemaKind(schema) === 'Object') {
+    const members = declarationMembers(schema, name, plan)
+    const base = filterBase(schema, members, plan)
     return {
       kind: 'interface', name, docs: docText(schema.description),
-      properties: declarationMembers(schema, name, plan).map((member) => ({
+      ...(base === undefined ? {} : { extends: [base.name] }),
+      properties: members.filter((member) => !base?.members.has(member.name)).map((member) => ({
         name: member.name, type: member.type, optional: member.optional, readonly: member.readonly,
         docs: docText(member.description),
       })),

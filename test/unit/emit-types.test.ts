@@ -171,7 +171,8 @@ describe('emitTypes', () => {
     assert.match(text, /export type MessagesId = number;/)
     assert.match(text, /export type MessagesResult = Message;/)
     assert.match(text, /export interface MessagesData \{\n  text: string;\n\}/)
-    assert.match(text, /export interface MessagesQuery \{\n  id\?: number \| QueryOperators<number>;/)
+    assert.match(text, /export interface MessagesQuery extends MessagesQueryFilter \{\n  \$limit\?: number;/)
+    assert.match(text, /export interface MessagesQueryFilter \{\n  id\?: number \| QueryOperators<number>;/)
     assert.match(text, /export interface MessagesMarkReadData \{\n  ids: number\[\];\n\}/)
     assert.match(text, /export interface MessagesTypingEvent \{\n  who: string;\n\}/)
     assert.match(text, /export type TreesId = string \| number;/)
@@ -238,7 +239,12 @@ describe('querySyntax filters', () => {
     assert.match(text, /^  \$or\?: NoteQueryFilter\[\];$/m)
     assert.match(text, /^  \$and\?: \(NoteQueryFilter \| \{ \$or: NoteQueryFilter\[\] \}\)\[\];$/m)
     assert.equal(count(text, 'export interface NoteQueryFilter {'), 1)
-    assert.equal(count(text, 'id?: number | QueryOperators<number>;'), 2, 'the id operators appear in the query and in its filter only')
+    assert.equal(count(text, 'id?: number | QueryOperators<number>;'), 1, 'the filter declares the properties, the query extends it')
+    // An object listing the filter under $or without repeating all of its members declares its own.
+    const { text: _text, ...fewer } = NoteQuery.properties
+    const partial = emit({ schemas: named({ Note, NoteQuery, Fewer: Type.Object(fewer) }) })
+    assert.match(partial, /^export interface Fewer \{\n  id\?: number \| QueryOperators<number>;$/m)
+    assert.match(text, /^export interface NoteQuery extends NoteQueryFilter \{\n  \$limit\?: number;\n  \$skip\?: number;\n  \$sort\?: .*\n  \$select\?: .*\n  \$or\?: NoteQueryFilter\[\];\n  \$and\?: .*\n\}$/m)
   })
 
   test('the standard operators are written as QueryOperators<T>, declared once', () => {
@@ -264,7 +270,7 @@ describe('querySyntax filters', () => {
     const NoteQuery = querySyntax(Note, { text: { $like: Type.String(), $ilike: Type.String(), $notlike: Type.String() } })
     const text = emit({ schemas: named({ Note, NoteQuery }) })
     assert.match(text, /^  text\?: string \| \{ \$gt\?: string; .*\$nin\?: string\[\]; \$ilike\?: string; \$like\?: string; \$notlike\?: string \};$/m)
-    assert.equal(count(text, '$like?: string'), 2, 'in the query and its filter, nowhere else')
+    assert.equal(count(text, '$like?: string'), 1, 'in the filter the query extends, nowhere else')
     assert.equal(count(text, 'export interface NoteQueryFilter {'), 1)
     assert.doesNotMatch(text, /id\?: number \| \{[^}]*\$like/, 'extensions are per property')
   })
