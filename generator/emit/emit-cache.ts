@@ -1,4 +1,5 @@
 import type { TSchema } from '@sinclair/typebox'
+import { createRunMemo } from '../memo/schema-memo.js'
 import { inFrame, useDeclaration, useHelper } from './code-unit.js'
 import type { CodeUnit, Declaration } from './code-unit.js'
 
@@ -7,7 +8,8 @@ import type { CodeUnit, Declaration } from './code-unit.js'
 // identity, so its check (a TypeBox compile), collector, cleaner, shape check and coercion plan
 // are reused, not rebuilt. Schemas are never mutated after they are built, so identity stands
 // for content; what a schema's code also depends on is the schemas its `$ref`s resolve to, which
-// are recorded and compared.
+// are recorded and compared. Run memos, not WeakMaps: the loader keeps the old schema objects of a
+// module evaluated anew alive, so a WeakMap would keep one service's code per edit for good.
 
 interface Entry {
   value: unknown
@@ -17,18 +19,22 @@ interface Entry {
   helpers: string[]
   /** `$id` → the schema it resolved to (or undefined) when the entry was made. */
   refs: ReadonlyArray<readonly [string, TSchema | undefined]>
+  /** The entries `compute` itself went through: a run that reuses this one uses them too, so they stay. */
+  inner: ReadonlyArray<readonly [TSchema, string]>
 }
 
-let cache = new WeakMap<object, Map<string, Entry>>()
+const cache = createRunMemo<Map<string, Entry>>()
 /** Every `$ref` inside a schema object (not following them), by object. */
-let refsInside = new WeakMap<object, readonly string[]>()
+const refsInside = createRunMemo<readonly string[], object>()
 const NONE: readonly string[] = []
 const NO_REFS: ReadonlyArray<readonly [string, TSchema | undefined]> = []
+/** For each `compute` under way, innermost last: the entries it has gone through so far. */
+const computing: Array<Array<readonly [TSchema, string]>> = []
 
 /** Forgets everything computed so far (tests compare against a cache-free emit). */
 export function resetEmitCache(): void {
-  cache = new WeakMap()
-  refsInside = new WeakMap()
+  cache.clear()
+  refsInside.clear()
 }
 
 function directRefs(node: unknown): readonly string[] {
@@ -78,19 +84,43 @@ function fits(unit: CodeUnit, entry: Entry, also: readonly TSchema[]): boolean {
  * needs are recorded in the unit's current computation.
  */
 export function memoize<T>(unit: CodeUnit, kind: string, schema: TSchema, compute: () => T, also: readonly TSchema[] = []): T {
+  computing.at(-1)?.push([schema, kind])
   const entries = cache.get(schema)
   const hit = entries?.get(kind)
   if (hit !== undefined && fits(unit, hit, also)) {
+    keepInner(hit, new Set())
     for (const helper of hit.helpers) useHelper(unit, helper)
     for (const dep of hit.deps) useDeclaration(unit, dep)
     return hit.value as T
   }
-  const { value, frame } = inFrame(unit, compute)
+  const inner: Array<readonly [TSchema, string]> = []
+  computing.push(inner)
+  let computed: ReturnType<typeof inFrame<T>>
+  try {
+    computed = inFrame(unit, compute)
+  } finally {
+    computing.pop()
+  }
+  const { value, frame } = computed
   const refs = !unit.hasRefs ? NO_REFS : [schema, ...also].flatMap((root) => refsOf(root, unit.references))
-  const entry: Entry = { value, also, deps: frame.deps, helpers: frame.helpers, refs }
+  const entry: Entry = { value, also, deps: frame.deps, helpers: frame.helpers, refs, inner }
   if (entries === undefined) cache.set(schema, new Map([[kind, entry]]))
   else entries.set(kind, entry)
   for (const helper of entry.helpers) useHelper(unit, helper)
   for (const dep of entry.deps) useDeclaration(unit, dep)
   return value
+}
+
+/**
+ * Marks the entries a reused entry was computed through as used in this run (reading them is
+ * what keeps a run memo's entry): a service whose code is reused whole still keeps the checks of
+ * its schemas, which the next run needs should only a `$ref` target of the service change.
+ */
+function keepInner(entry: Entry, seen: Set<Entry>): void {
+  for (const [schema, kind] of entry.inner) {
+    const kept = cache.get(schema)?.get(kind)
+    if (kept === undefined || seen.has(kept)) continue
+    seen.add(kept)
+    keepInner(kept, seen)
+  }
 }

@@ -2,9 +2,19 @@ import type { TSchema } from '@sinclair/typebox'
 
 // In `--watch` the loader re-evaluates only the changed modules: every other schema object keeps
 // its identity between runs, so work done for it can be kept, keyed by the object. This assumes a
-// schema object is not mutated after it is first emitted.
+// schema object is not mutated after it is first emitted. Shared by the model stage and the
+// emitters, so it belongs to neither.
 
-const memos: { clear(): void; rotate(): void }[] = []
+/** What every memo registers, so runs can be started and everything cleared from one place. */
+interface Registered {
+  clear(): void
+  /** Entries held now (the last run's and this run's). */
+  size(): number
+}
+
+const memos: Registered[] = []
+/** The current run; memos rotate when they are first used in a new one. */
+let run = 0
 
 /** A map from schema objects (or other model objects kept between runs) to `V`, emptied by `clearSchemaMemos`. */
 export interface SchemaMemo<V, K extends object = TSchema> {
@@ -12,62 +22,93 @@ export interface SchemaMemo<V, K extends object = TSchema> {
   set(key: K, value: V): void
   /** The value kept for `key`, or `compute(key)`, kept. */
   use(key: K, compute: (key: K) => V): V
+  /** Forgets this memo's entries. */
+  clear(): void
 }
 
-/** `use` over a memo's `get` and `set`. */
-function withUse<V, K extends object>(memo: Omit<SchemaMemo<V, K>, 'use'>): SchemaMemo<V, K> {
+/** A memo's own storage; `withUse` makes it a `SchemaMemo` and registers it. */
+interface Storage<V, K extends object> extends Registered {
+  get(key: K): V | undefined
+  set(key: K, value: V): void
+}
+
+/** `use` over a memo's `get` and `set`; the memo is registered for `clearSchemaMemos` and `runMemoEntries`. */
+function withUse<V, K extends object>(storage: Storage<V, K>): SchemaMemo<V, K> {
+  memos.push(storage)
   return {
-    ...memo,
+    get: storage.get,
+    set: storage.set,
+    clear: storage.clear,
     use: (key, compute) => {
-      let value = memo.get(key)
+      let value = storage.get(key)
       if (value === undefined) {
         value = compute(key)
-        memo.set(key, value)
+        storage.set(key, value)
       }
       return value
     },
   }
 }
 
-/** A memo kept for as long as each schema object lives (for small facts of the object alone). */
+/**
+ * A memo kept for as long as each schema object lives, for small facts of the object alone: the
+ * loader may keep old schema objects alive, so this grows a little with every edit in `--watch`.
+ */
 export function createSchemaMemo<V>(): SchemaMemo<V> {
   let map = new WeakMap<TSchema, V>()
-  memos.push({ clear: () => { map = new WeakMap() }, rotate: () => {} })
   return withUse({
     get: (schema) => map.get(schema),
     set: (schema, value) => { map.set(schema, value) },
+    clear: () => { map = new WeakMap() },
+    size: () => 0,
   })
 }
 
 /**
- * A memo that keeps what the last run used and what this run uses, nothing older: a module
- * evaluated anew leaves its old schema objects behind (and the loader may keep those alive), so a
- * WeakMap of large values would grow with every edit.
+ * A memo that keeps what the last run that used it used and what this run uses, nothing older: a
+ * module evaluated anew leaves its old schema objects behind (and the loader keeps those alive),
+ * so a WeakMap would grow with every edit. An entry found from the last run is carried into this
+ * one, so whatever each run asks for stays. A memo rotates when a run first uses it, so a run that
+ * stops before a stage (schema problems) does not make the next run start that stage cold.
  */
 export function createRunMemo<V, K extends object = TSchema>(): SchemaMemo<V, K> {
   let previous = new Map<K, V>()
   let current = new Map<K, V>()
-  memos.push({
-    clear: () => { previous = new Map(); current = new Map() },
-    rotate: () => { previous = current; current = new Map() },
-  })
+  let usedIn = run
+  const rotate = () => {
+    if (usedIn === run) return
+    usedIn = run
+    previous = current
+    current = new Map()
+  }
   return withUse({
     get: (key) => {
+      rotate()
       if (current.has(key)) return current.get(key)
       const value = previous.get(key)
       if (value !== undefined) current.set(key, value)
       return value
     },
-    set: (key, value) => { current.set(key, value) },
+    set: (key, value) => {
+      rotate()
+      current.set(key, value)
+    },
+    clear: () => { previous = new Map(); current = new Map() },
+    size: () => previous.size + current.size,
   })
 }
 
-/** Starts a run: what the run before last used and this one has not is forgotten. */
+/** Starts a run (once per `generate`): what the run before last used and this one does not is forgotten. */
 export function startMemoRun(): void {
-  for (const memo of memos) memo.rotate()
+  run++
 }
 
-/** Forgets everything memoized by schema identity, so the next emit starts cold (for tests). */
+/** Forgets everything memoized by schema identity, so the next run starts cold (for tests). */
 export function clearSchemaMemos(): void {
   for (const memo of memos) memo.clear()
+}
+
+/** How many entries the run memos hold (an entry kept by two runs counts twice): for tests that bound it. */
+export function runMemoEntries(): number {
+  return memos.reduce((sum, memo) => sum + memo.size(), 0)
 }
