@@ -6,11 +6,15 @@ import { repoRoot } from '../harness/workspace.js'
 import { startWatch } from './watch-session.js'
 import type { WatchSession } from './watch-session.js'
 
-/** The memory of a `--watch` process at one moment (MB): as it stands, and after a full GC. */
+/** The memory of a `--watch` process at one moment (MB): RSS as it stands, then after a full GC of its threads. */
 export interface WatchMemory {
   rssMB: number
   gcRssMB: number
+  /** The main thread's heap, where the generator's memos live. */
   gcHeapUsedMB: number
+  gcHeapTotalMB: number
+  /** The module loader thread's heap (tsx, the version hooks). */
+  loaderHeapUsedMB: number
 }
 
 /** How long one edit may take to be regenerated, and the whole session, before it is stopped. */
@@ -33,26 +37,33 @@ async function readMemory(session: WatchSession, file: string): Promise<WatchMem
 
 /**
  * One `--watch` session over `edits` one-file edits of `module` (each adds a different optional
- * property, then waits for the run to finish): the process's memory after its first run and after
- * the last edit's run. The module is restored at the end.
+ * property, then waits for the run that generated it): the process's memory after its first run,
+ * after each edit count in `readAt`, and after the last edit. The module is restored at the end.
  */
-export async function sampleWatchMemory(project: string, module: string, edits: number): Promise<{ first: WatchMemory; last: WatchMemory }> {
+export async function sampleWatchMemory(project: string, module: string, edits: number, readAt: readonly number[] = []): Promise<Array<WatchMemory & { edits: number }>> {
   const file = join(project, 'schemas', module)
   const original = readFileSync(file, 'utf8')
   const report = join(project, '.watch-memory.json')
+  const types = join(project, 'generated', 'types.ts')
   const session = await startWatch(project, 'generated', { nodeArgs: ['--expose-gc', '--import', probe], env: { BENCH_MEMORY_FILE: report } })
   const started = performance.now()
   try {
-    const first = await readMemory(session, report)
+    const readings = [{ edits: 0, ...await readMemory(session, report) }]
     for (let edit = 0; edit < edits; edit++) {
       if (performance.now() - started > sessionLimitMs) throw new LimitError(`only ${edit} of ${edits} edits in ${sessionLimitMs / 1000} s`, sessionLimitMs)
       // A short pause after each run, so two edits are never gathered into one run.
       await new Promise((resolve) => setTimeout(resolve, 30))
-      const run = session.nextRun(editLimitMs)
-      writeFileSync(file, original.replace('  id: Type.Integer(),', `  id: Type.Integer(),\n  memory${edit}: Type.Optional(Type.Integer()),`))
-      await run
+      session.drain()
+      const property = `memory${edit}`
+      writeFileSync(file, original.replace('  id: Type.Integer(),', `  id: Type.Integer(),\n  ${property}: Type.Optional(Type.Integer()),`))
+      // One write can be seen as two changes (two runs): wait for the run that generated this edit.
+      const until = performance.now() + editLimitMs
+      do await session.nextRun(until - performance.now())
+      while (!readFileSync(types, 'utf8').includes(`${property}?:`))
+      if (readAt.includes(edit + 1) && edit + 1 < edits) readings.push({ edits: edit + 1, ...await readMemory(session, report) })
     }
-    return { first, last: await readMemory(session, report) }
+    readings.push({ edits, ...await readMemory(session, report) })
+    return readings
   } finally {
     writeFileSync(file, original)
     await session.close()

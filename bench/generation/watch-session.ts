@@ -9,6 +9,8 @@ export interface WatchSession {
   close: () => Promise<void>
   /** The process id (to signal a preloaded probe). */
   pid: number
+  /** Drops the lines printed so far and not yet read (a run no edit of ours caused). */
+  drain: () => void
 }
 
 /** What else the `--watch` process is started with (a preloaded probe, its environment). */
@@ -80,5 +82,5 @@ export async function startWatch(project: string, outDir: string, extra: WatchPr
     // The first run is a cold generation, measured elsewhere; here it only means no edit was timed.
     throw new Error(`--watch did not finish its first run: ${error instanceof Error ? error.message : String(error)}`)
   }
-  return { nextRun, close, pid: child.pid! }
+  return { nextRun, close, pid: child.pid!, drain: () => { lines.length = 0 } }
 }
