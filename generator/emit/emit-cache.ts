@@ -19,8 +19,8 @@ interface Entry {
   helpers: string[]
   /** `$id` → the schema it resolved to (or undefined) when the entry was made. */
   refs: ReadonlyArray<readonly [string, TSchema | undefined]>
-  /** The entries `compute` itself went through: a run that reuses this one uses them too, so they stay. */
-  inner: ReadonlyArray<readonly [TSchema, string]>
+  /** The entries `compute` itself went through, by schema: they live as long as this one (see `revive`). */
+  inner: ReadonlyMap<TSchema, Map<string, Entry>>
 }
 
 const cache = createRunMemo<Map<string, Entry>>()
@@ -28,8 +28,9 @@ const cache = createRunMemo<Map<string, Entry>>()
 const refsInside = createRunMemo<readonly string[], object>()
 const NONE: readonly string[] = []
 const NO_REFS: ReadonlyArray<readonly [string, TSchema | undefined]> = []
+const NO_INNER: ReadonlyMap<TSchema, Map<string, Entry>> = new Map()
 /** For each `compute` under way, innermost last: the entries it has gone through so far. */
-const computing: Array<Array<readonly [TSchema, string]>> = []
+const computing: Array<Map<TSchema, Map<string, Entry>>> = []
 
 /** Forgets everything computed so far (tests compare against a cache-free emit). */
 export function resetEmitCache(): void {
@@ -84,16 +85,16 @@ function fits(unit: CodeUnit, entry: Entry, also: readonly TSchema[]): boolean {
  * needs are recorded in the unit's current computation.
  */
 export function memoize<T>(unit: CodeUnit, kind: string, schema: TSchema, compute: () => T, also: readonly TSchema[] = []): T {
-  computing.at(-1)?.push([schema, kind])
-  const entries = cache.get(schema)
+  let entries = cache.get(schema)
   const hit = entries?.get(kind)
   if (hit !== undefined && fits(unit, hit, also)) {
-    keepInner(hit, new Set())
+    computing.at(-1)?.set(schema, entries!)
     for (const helper of hit.helpers) useHelper(unit, helper)
     for (const dep of hit.deps) useDeclaration(unit, dep)
     return hit.value as T
   }
-  const inner: Array<readonly [TSchema, string]> = []
+  if (hit !== undefined) revive(hit, new Set())
+  const inner = new Map<TSchema, Map<string, Entry>>()
   computing.push(inner)
   let computed: ReturnType<typeof inFrame<T>>
   try {
@@ -103,24 +104,27 @@ export function memoize<T>(unit: CodeUnit, kind: string, schema: TSchema, comput
   }
   const { value, frame } = computed
   const refs = !unit.hasRefs ? NO_REFS : [schema, ...also].flatMap((root) => refsOf(root, unit.references))
-  const entry: Entry = { value, also, deps: frame.deps, helpers: frame.helpers, refs, inner }
-  if (entries === undefined) cache.set(schema, new Map([[kind, entry]]))
+  const entry: Entry = { value, also, deps: frame.deps, helpers: frame.helpers, refs, inner: inner.size === 0 ? NO_INNER : inner }
+  entries = cache.get(schema)
+  if (entries === undefined) cache.set(schema, entries = new Map([[kind, entry]]))
   else entries.set(kind, entry)
+  computing.at(-1)?.set(schema, entries)
   for (const helper of entry.helpers) useHelper(unit, helper)
   for (const dep of entry.deps) useDeclaration(unit, dep)
   return value
 }
 
 /**
- * Marks the entries a reused entry was computed through as used in this run (reading them is
- * what keeps a run memo's entry): a service whose code is reused whole still keeps the checks of
- * its schemas, which the next run needs should only a `$ref` target of the service change.
+ * Puts back the entries a stale entry was computed through. A run that reuses an entry whole
+ * does not look at them, so the run memo lets them go; they are needed again only when the entry
+ * goes stale (a `$ref` target of its schema changed), and then most of them still fit. Reviving
+ * costs nothing on the common path, where keeping them used in every run would.
  */
-function keepInner(entry: Entry, seen: Set<Entry>): void {
-  for (const [schema, kind] of entry.inner) {
-    const kept = cache.get(schema)?.get(kind)
-    if (kept === undefined || seen.has(kept)) continue
-    seen.add(kept)
-    keepInner(kept, seen)
+function revive(entry: Entry, seen: Set<Entry>): void {
+  if (seen.has(entry)) return
+  seen.add(entry)
+  for (const [schema, kinds] of entry.inner) {
+    if (cache.get(schema) === undefined) cache.set(schema, kinds)
+    for (const inner of kinds.values()) revive(inner, seen)
   }
 }

@@ -84,8 +84,10 @@ export function createRunMemo<V, K extends object = TSchema>(): SchemaMemo<V, K>
   return withUse({
     get: (key) => {
       rotate()
-      if (current.has(key)) return current.get(key)
-      const value = previous.get(key)
+      // `undefined` is never kept (`use` takes it for absent), so one lookup tells.
+      let value = current.get(key)
+      if (value !== undefined) return value
+      value = previous.get(key)
       if (value !== undefined) current.set(key, value)
       return value
     },
