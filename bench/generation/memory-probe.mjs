@@ -22,6 +22,10 @@ if (file) {
     const rssMB = mb(process.memoryUsage.rss())
     const loaderHeapUsedMB = globalThis.gc === undefined ? undefined : mb(await loaderThreadHeap())
     globalThis.gc?.()
+    // Sweeping and freeing run on V8's background threads: give them a moment, then collect again,
+    // so the pages a GC frees are returned before RSS is read.
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    globalThis.gc?.()
     const after = process.memoryUsage()
     const report = { rssMB, gcRssMB: mb(after.rss), gcHeapUsedMB: mb(after.heapUsed), gcHeapTotalMB: mb(after.heapTotal), loaderHeapUsedMB }
     // Written whole, then renamed: the bench never reads half a report.

@@ -23,6 +23,13 @@ const sessionLimitMs = 240_000
 
 const probe = pathToFileURL(join(repoRoot, 'bench', 'generation', 'memory-probe.mjs')).href
 
+/** The process's resident set as it stands (MB), from /proc: nothing is forced, nothing runs in it. */
+function residentMB(pid: number): number {
+  const line = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  if (line === null) throw new Error(`no VmRSS in /proc/${pid}/status`)
+  return Number(line[1]) / 1024
+}
+
 /** Asks the preloaded probe for the process's memory and waits (bounded) for its report. */
 async function readMemory(session: WatchSession, file: string): Promise<WatchMemory> {
   rmSync(file, { force: true })
@@ -37,10 +44,11 @@ async function readMemory(session: WatchSession, file: string): Promise<WatchMem
 
 /**
  * One `--watch` session over `edits` one-file edits of `module` (each adds a different optional
- * property, then waits for the run that generated it): the process's memory after its first run,
- * after each edit count in `readAt`, and after the last edit. The module is restored at the end.
+ * property, then waits for the run that generated it): its RSS as it stands after every edit's
+ * run, and the probe's readings after its first run, after each edit count in `readAt` and after
+ * the last edit. The module is restored at the end.
  */
-export async function sampleWatchMemory(project: string, module: string, edits: number, readAt: readonly number[] = []): Promise<Array<WatchMemory & { edits: number }>> {
+export async function sampleWatchMemory(project: string, module: string, edits: number, readAt: readonly number[] = []): Promise<{ readings: Array<WatchMemory & { edits: number }>; rssAfterEachMB: number[] }> {
   const file = join(project, 'schemas', module)
   const original = readFileSync(file, 'utf8')
   const report = join(project, '.watch-memory.json')
@@ -49,6 +57,7 @@ export async function sampleWatchMemory(project: string, module: string, edits: 
   const started = performance.now()
   try {
     const readings = [{ edits: 0, ...await readMemory(session, report) }]
+    const rssAfterEachMB: number[] = []
     for (let edit = 0; edit < edits; edit++) {
       if (performance.now() - started > sessionLimitMs) throw new LimitError(`only ${edit} of ${edits} edits in ${sessionLimitMs / 1000} s`, sessionLimitMs)
       // A short pause after each run, so two edits are never gathered into one run.
@@ -60,10 +69,11 @@ export async function sampleWatchMemory(project: string, module: string, edits: 
       const until = performance.now() + editLimitMs
       do await session.nextRun(until - performance.now())
       while (!readFileSync(types, 'utf8').includes(`${property}?:`))
+      rssAfterEachMB.push(residentMB(session.pid))
       if (readAt.includes(edit + 1) && edit + 1 < edits) readings.push({ edits: edit + 1, ...await readMemory(session, report) })
     }
     readings.push({ edits, ...await readMemory(session, report) })
-    return readings
+    return { readings, rssAfterEachMB }
   } finally {
     writeFileSync(file, original)
     await session.close()
