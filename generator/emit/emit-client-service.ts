@@ -82,12 +82,19 @@ export function emitClientService(service: ServiceModel): ClientServiceCode {
     ...service.methods.flatMap((name) => (name in EVENT_OF ? [`  ${EVENT_OF[name as keyof typeof EVENT_OF]}: ${use(names.result)}`] : [])),
     ...service.events.map((event) => `  ${propertyName(event.name)}: ${use(names.event(event))}`),
   ]
+  // The listener methods are written into each client rather than inherited from a generic base
+  // returning `this`: an interface that uses `this` gets a this-type, and TypeScript then
+  // instantiates each member it reads (every generic method signature among them) once more.
+  const client = `${p}Client`
+  const listener = (name: string, optional = '') =>
+    `  ${name}<K extends keyof ${p}Events & string>(event: K, listener${optional}: (payload: ${p}Events[K]) => void): ${client}`
+  const listeners = [listener('on'), listener('once'), '  /** Without a listener, removes every listener of `event`. */', listener('off', '?'), listener('removeListener')]
   const declarations = [
     paramsDecl,
     `/** The real-time events of \`${service.path}\` a client can listen to, and their payloads. */\n` +
       `export interface ${p}Events ${block(events)}`,
     `/** The typed client of the \`${service.path}\` service. */\n` +
-      `export interface ${p}Client extends ClientEvents<${p}Events> ${block(members)}`,
+      `export interface ${client} ${block([...members, ...listeners])}`,
   ].join('\n\n')
   return {
     declarations,

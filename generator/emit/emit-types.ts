@@ -55,11 +55,23 @@ const PAGINATED = printed({
   ],
 })
 
+// querySyntax's standard operators on a property of type T; `typeExpression` writes them by name.
+const QUERY_OPERATORS = printed({
+  kind: 'interface', name: 'QueryOperators', typeParameters: ['T'],
+  docs: 'The standard query operators on a property of type `T` (see `querySyntax`).',
+  properties: [
+    { name: '$gt', type: 'T', optional: true }, { name: '$gte', type: 'T', optional: true },
+    { name: '$lt', type: 'T', optional: true }, { name: '$lte', type: 'T', optional: true },
+    { name: '$ne', type: 'T', optional: true },
+    { name: '$in', type: 'T[]', optional: true }, { name: '$nin', type: 'T[]', optional: true },
+  ],
+})
+
 const NO_CONNECTION = printed({ kind: 'interface', name: 'Connection', docs: 'No `defineConnection` in the schemas.', properties: [] })
 
 /**
  * `types.ts`: a plain TypeScript type for every named schema (equal to its `Static`), recursive
- * schemas hoisted under stable names, `Paginated<T>`, `Connection`, the per-service type names
+ * schemas hoisted under stable names, `Paginated<T>`, `QueryOperators<T>`, `Connection`, the per-service type names
  * of `serviceTypeNames`, and `ServiceTypes`. Deterministic; no TypeBox in the output. In `--watch`
  * the work for schema objects the last run saw is reused while what it read still holds, so the
  * output always equals a cold run's (`generate` starts each run; `clearSchemaMemos` forgets it all).
@@ -76,6 +88,7 @@ export function emitTypes(model: GenModel): GeneratedFile {
   for (const root of named) push(declareRoot(root, plan, print, declared))
   for (const root of plan.hoisted) push(print(root, declare))
   push(PAGINATED)
+  push(QUERY_OPERATORS)
   push(connection === undefined ? NO_CONNECTION : declareRoot(connection, plan, print, declared))
   for (const { roots } of services) for (const root of roots) push(declareRoot(root, plan, print, declared))
 

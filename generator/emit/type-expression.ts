@@ -67,7 +67,7 @@ function inline(schema: TSchema, ctx: Context): string {
   const children = () => schemaChildren(schema).map((child) => child.schema)
   switch (schemaKind(schema)) {
     case 'Object':
-      return objectType(members(schema, ctx))
+      return queryOperatorsType(schema, ctx) ?? objectType(members(schema, ctx))
     case 'Array':
       return s['items'] === undefined ? 'unknown[]' : `${operand(s['items'] as TSchema, ctx)}[]`
     case 'Tuple':
@@ -117,6 +117,28 @@ function members(schema: TSchema, ctx: Context): TypeMember[] {
     readonly: isReadonly(property),
     description: typeof property.description === 'string' ? property.description : undefined,
   }))
+}
+
+const OPERATORS = ['$gt', '$gte', '$lt', '$lte', '$ne', '$in', '$nin']
+
+/**
+ * `QueryOperators<T>` (declared once in types.ts) for an object of exactly querySyntax's standard
+ * operators on a value of type `T`, written out it would be the same type. One shared generic
+ * keeps types.ts small and lets a consumer's type checker relate each `T`'s operators once,
+ * not once per property of every service. Anything else (extension operators, a description,
+ * `readonly`, an array-valued property whose `$in` takes the array itself) stays written out.
+ */
+function queryOperatorsType(schema: TSchema, ctx: Context): string | undefined {
+  const list = members(schema, ctx)
+  if (list.length !== OPERATORS.length) return undefined
+  const byName = new Map(list.map((member) => [member.name, member]))
+  const value = byName.get('$gt')?.type
+  const each = OPERATORS.map((name) => byName.get(name))
+  if (value === undefined || each.some((member) => member === undefined || !member.optional || member.readonly || member.description !== undefined)) return undefined
+  // `$in`/`$nin` as `operand` writes a list of the value: `T[]`, or `(A | B)[]`.
+  const isList = (type: string) => type === `${value}[]` || type === `(${value})[]`
+  const same = each.every((member, i) => (i < 5 ? member!.type === value : isList(member!.type)))
+  return same ? `QueryOperators<${value}>` : undefined
 }
 
 /** `{ a: string; readonly b?: number }`, or `{}` for an object without properties. */

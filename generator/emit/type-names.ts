@@ -1,7 +1,7 @@
 import type { CustomMethodModel, EventModel, ServiceModel } from '../model/model.js'
 
 /** Names in `types.ts` that are not named schemas; a named schema may not take them. */
-export const RESERVED_TYPE_NAMES = ['Connection', 'Paginated', 'ServiceTypes'] as const
+export const RESERVED_TYPE_NAMES = ['Connection', 'Paginated', 'QueryOperators', 'ServiceTypes'] as const
 
 /**
  * The per-service type names `types.ts` exports and `server.ts`/`client.ts` import, e.g. for
