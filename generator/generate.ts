@@ -56,12 +56,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const cwd = options.cwd ?? process.cwd()
   const outDir = resolve(cwd, options.outDir ?? 'generated')
   const progress = options.onProgress ?? (() => {})
+  // The emitters pull in TypeBox's compiler: loaded by a run only (not --help, --version), while
+  // the schema modules load (esbuild bundles them in a process of its own).
+  const emitters = import('./generate-files.js')
+  emitters.catch(() => {}) // a run that stops before emitting does not wait for them
   const loaded = await loadModel(options.schemaDir, cwd, options.schemaDir, { loader: options.loader, onProgress: progress })
-  // The emitters pull in TypeBox's compiler: load them only when there is a valid model to emit,
-  // so --help, --version and runs that stop at schema problems answer quickly.
   const output = loaded.status === 'invalid'
     ? { model: undefined, files: [], diagnostics: loaded.diagnostics }
-    : (await import('./generate-files.js')).emitModel(loaded.model)
+    : (await emitters).emitModel(loaded.model)
   const base = { modules: loaded.modules, outDir, services: output.model?.services.map((s) => s.path) ?? [] }
   const done = (result: Omit<GenerateResult, 'durationMs' | keyof typeof base>): GenerateResult =>
     ({ ...base, ...result, durationMs: Math.round(performance.now() - started) })

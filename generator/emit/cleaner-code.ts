@@ -4,6 +4,7 @@ import type { CodeUnit } from './code-unit.js'
 import { memoize } from './emit-cache.js'
 import { acceptsAnything, collectorFor, parameter } from './error-code.js'
 import { schemaKind } from './schema-reflect.js'
+import { memoByStructure } from './structure-memo.js'
 
 // Generates result cleaners: `function clean_<hash>(v: any): any` returns a copy of `v` holding only
 // what the schema declares. Objects keep declared properties (and others only when
@@ -38,12 +39,12 @@ function isLeaf(schema: TSchema): boolean {
 
 /** How `schema` cleans, emitting any function it needs into `unit`. */
 export function cleanPlan(unit: CodeUnit, schema: TSchema): Plan {
-  return memoize(unit, 'cleanPlan', schema, (): Plan => {
+  return memoize(unit, 'cleanPlan', schema, () => memoByStructure(unit, 'cleanPlan', schema, (): Plan => {
     if (acceptsAnything(schema)) return { kind: 'keep' }
     if (schemaKind(schema) === 'Never') return { kind: 'drop' }
     if (isLeaf(schema)) { useHelper(unit, 'cleanLeaf'); return { kind: 'leaf' } }
     return { kind: 'call', name: cleanerFor(unit, schema) }
-  })
+  }))
 }
 
 /** An expression cleaning `value` by `schema`. */

@@ -5,6 +5,7 @@ import { declareOnce } from './code-unit.js'
 import type { CodeUnit } from './code-unit.js'
 import { coercionPlan } from './coercion-plan.js'
 import { memoize } from './emit-cache.js'
+import { memoByStructure } from './structure-memo.js'
 
 /**
  * A plan as code. Each object with properties (a query filter, a property's operators) becomes
@@ -32,10 +33,10 @@ function planCode(unit: CodeUnit, plan: CoercionPlan): string {
 
 /** The code of the plan converting a string-typed value to what `schema` declares, or undefined when nothing converts. */
 function planFor(unit: CodeUnit, schema: TSchema): string | undefined {
-  return memoize(unit, 'coerce', schema, () => {
+  return memoize(unit, 'coerce', schema, () => memoByStructure(unit, 'coerce', schema, () => {
     const plan = coercionPlan(schema, unit.references)
     return plan === undefined ? undefined : planCode(unit, plan)
-  })
+  }))
 }
 
 /** The `coerce: { query, id }` entry of a service's validators bundle, or undefined when nothing converts. */

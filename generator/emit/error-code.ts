@@ -4,6 +4,7 @@ import type { CodeUnit } from './code-unit.js'
 import { memoize } from './emit-cache.js'
 import { fail, jsonType, leafCheck, num, TYPE_GUARDS } from './leaf-check-code.js'
 import { schemaKind } from './schema-reflect.js'
+import { memoByStructure } from './structure-memo.js'
 
 // Generates error collectors: `function collect_<hash>(v: any, p: string, out: ValidationFailure[])`
 // appends `{ path, message }` for every failure of `v` under the JSON pointer `p`. They run when
@@ -22,7 +23,7 @@ export function acceptsAnything(schema: TSchema): boolean {
 
 /** The name of the collector for `schema`, emitting it (and its children) into `unit` once. */
 export function collectorFor(unit: CodeUnit, schema: TSchema): string {
-  return memoize(unit, PREFIX, schema, () => {
+  return memoize(unit, PREFIX, schema, () => memoByStructure(unit, PREFIX, schema, () => {
     const s = schema as S
     const kind = schemaKind(schema)
     if (kind === 'This' || kind === 'Ref') {
@@ -33,7 +34,7 @@ export function collectorFor(unit: CodeUnit, schema: TSchema): string {
     // A named (possibly recursive) schema: its name is reserved before its body refers to it.
     if (typeof s.$id === 'string') return declareNamed(unit, PREFIX, schema, (name) => template(body(unit, s))(name))
     return emit(unit, () => body(unit, s))
-  })
+  }))
 }
 
 /** An unused parameter gets a leading `_`, so users' `noUnusedParameters` accepts the output. */

@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox'
 import type { CodeUnit } from './code-unit.js'
 import { schemaKind } from './schema-reflect.js'
 import { memoize } from './emit-cache.js'
+import { memoByStructure } from './structure-memo.js'
 import { declareCheck } from './validator-code.js'
 
 // The check a cleaned value must pass before it leaves the server (`failClosed`): the schema's
@@ -78,7 +79,7 @@ export function cleanedShape(schema: TSchema, references: readonly TSchema[], me
 
 /** The name of the shape check of `schema`, emitted into `unit` once. */
 export function shapeCheckFor(unit: CodeUnit, schema: TSchema): string {
-  return memoize(unit, 'shape', schema, () => {
+  return memoize(unit, 'shape', schema, () => memoByStructure(unit, 'shape', schema, () => {
     let state = states.get(unit)
     if (state === undefined) {
       state = { memo: new Map<object, unknown>(), references: [...unit.references.values()] }
@@ -86,5 +87,5 @@ export function shapeCheckFor(unit: CodeUnit, schema: TSchema): string {
     }
     const shape = cleanedShape(schema, state.references, state.memo)
     return declareCheck(unit, shape.schema, shape.references)
-  })
+  }, true))
 }

@@ -4,6 +4,7 @@ import { declareOnce, useDeclaration, useHelper } from './code-unit.js'
 import type { CodeUnit, Declaration } from './code-unit.js'
 import { memoize } from './emit-cache.js'
 import { schemaKind } from './schema-reflect.js'
+import { memoByStructure } from './structure-memo.js'
 import { removeStubs, repeatedObjects, withSharedChecks } from './shared-subschemas.js'
 
 // The one module of the emitters that uses TypeBox's compiler. `TypeCompiler.Code` returns the
@@ -11,6 +12,9 @@ import { removeStubs, repeatedObjects, withSharedChecks } from './shared-subsche
 // would hand it to `new Function`. We write it into validators.ts instead, inside an arrow
 // function called once at module load, with those three names imported from the runtime: the
 // server evaluates no code from strings.
+
+/** The runtime helpers TypeBox's code may call, and how a call of each looks. */
+const HELPER_CALLS = (['kind', 'format', 'hash'] as const).map((helper) => [helper, new RegExp(`\\b${helper}\\(`)] as const)
 
 /** The code of `schema`'s check as TypeBox writes it, made acceptable to strict TypeScript. */
 function compile(unit: CodeUnit, schema: TSchema, references: readonly TSchema[], shared: ReadonlySet<object>): (name: string) => string {
@@ -28,8 +32,8 @@ function compile(unit: CodeUnit, schema: TSchema, references: readonly TSchema[]
   const at = code.lastIndexOf(entry)
   const usesValue = at < 0 || /\bvalue\b/.test(code.slice(at + entry.length))
   const checked = usesValue ? code : `${code.slice(0, at)}return function check(_value: any): boolean {${code.slice(at + entry.length)}`
-  for (const helper of ['kind', 'format', 'hash']) if (new RegExp(`\\b${helper}\\(`).test(checked)) useHelper(unit, helper)
-  const indented = checked.split('\n').map((line) => `  ${line}`).join('\n')
+  for (const [helper, call] of HELPER_CALLS) if (call.test(checked)) useHelper(unit, helper)
+  const indented = `  ${checked.replaceAll('\n', '\n  ')}`
   return (name) => `const ${name}: (value: unknown) => boolean = (() => {\n${indented}\n})()`
 }
 
@@ -59,6 +63,24 @@ function jsonOnly(node: unknown, shared: ReadonlySet<object>, isRoot = true): bo
  * equal objects: compiled once per unit, not once per service (6,000 compiles at 500 services).
  */
 function sharedCheck(unit: CodeUnit, sub: TSchema, references: readonly TSchema[], shared: ReadonlySet<object>): string {
+  // One compile meets a sub-schema again in the compile of a shared object holding it (the filter of
+  // a query holds each property's operators): within it the answer is the same declaration.
+  let met = metIn.get(shared)
+  if (met === undefined) metIn.set(shared, met = new Map())
+  const again = met.get(sub)
+  if (again !== undefined) {
+    useDeclaration(unit, again)
+    return again.name
+  }
+  const declaration = unit.byName.get(sharedCheckName(unit, sub, references, shared))!
+  met.set(sub, declaration)
+  return declaration.name
+}
+
+/** Per `shared` set (one `declareCheck`): sub-schema → the declaration of its check. */
+const metIn = new WeakMap<ReadonlySet<object>, Map<object, Declaration>>()
+
+function sharedCheckName(unit: CodeUnit, sub: TSchema, references: readonly TSchema[], shared: ReadonlySet<object>): string {
   const declare = () => declareOnce(unit, 'check', () => compile(unit, sub, references, shared))
   if (!jsonOnly(sub, shared)) return declare()
   let known = standalone.get(unit)
@@ -82,5 +104,5 @@ export function declareCheck(unit: CodeUnit, schema: TSchema, references: readon
 
 /** The name of the check for `schema` (`$ref`s resolving against the unit's references), emitted into `unit` once. */
 export function checkFor(unit: CodeUnit, schema: TSchema): string {
-  return memoize(unit, 'check', schema, () => declareCheck(unit, schema, [...unit.references.values()]))
+  return memoize(unit, 'check', schema, () => memoByStructure(unit, 'check', schema, () => declareCheck(unit, schema, [...unit.references.values()]), true))
 }
