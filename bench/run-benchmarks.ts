@@ -11,7 +11,7 @@ export const sizes = {
   full: {
     runs: 5,
     typeCheck: { sizes: [50, 200, 500], minCheckSeconds: 1.5 },
-    generation: { sizes: [50, 200, 500] },
+    generation: { sizes: [50, 200, 500], memoryEdits: 200 },
     roundTrip: { warmupMs: 500, windowMs: 2000 },
     validation: { budgetMs: 300, services: 500 },
     bundle: { services: 10 },
@@ -20,7 +20,7 @@ export const sizes = {
   quick: {
     runs: 2,
     typeCheck: { sizes: [25], minCheckSeconds: 0 },
-    generation: { sizes: [10] },
+    generation: { sizes: [10], memoryEdits: 30 },
     roundTrip: { warmupMs: 100, windowMs: 300 },
     validation: { budgetMs: 30, services: 10 },
     bundle: { services: 10 },
@@ -38,7 +38,7 @@ export interface Benchmark {
 /** Every benchmark, in the order of the issue. */
 export const benchmarks: readonly Benchmark[] = [
   { number: 1, title: '1. Type-check cost', run: (q) => { const s = q ? sizes.quick : sizes.full; return benchTypeCheck({ ...s.typeCheck, runs: s.runs }) } },
-  { number: 2, title: '2. Generation', run: (q) => { const s = q ? sizes.quick : sizes.full; return benchGeneration({ sizes: s.generation.sizes, runs: s.runs }) } },
+  { number: 2, title: '2. Generation', run: (q) => { const s = q ? sizes.quick : sizes.full; return benchGeneration({ sizes: s.generation.sizes, runs: s.runs, memoryEdits: s.generation.memoryEdits }) } },
   { number: 3, title: '3. Round trips over Socket.io', run: (q) => { const s = q ? sizes.quick : sizes.full; return benchRoundTrip({ runs: s.runs, ...s.roundTrip }) } },
   { number: 4, title: '4. Validation', run: (q) => { const s = q ? sizes.quick : sizes.full; return benchValidation({ runs: s.runs, ...s.validation }) } },
   { number: 5, title: '5. Client bundle', run: (q) => benchBundle((q ? sizes.quick : sizes.full).bundle) },

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { fitRelativeImports } from './emit/relative-import-extensions.js'
 import type { SchemaLoader } from './load/schema-loader.js'
 import { loadModel } from './load-model.js'
+import { startMemoRun } from './memo/schema-memo.js'
 import type { Diagnostic } from './model/model.js'
 import { applyOutput } from './write/apply-output.js'
 import { outDirModuleFormat } from './write/out-dir-module-format.js'
@@ -50,6 +51,8 @@ export { SchemaDirError } from './load-model.js'
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now()
+  // One run of the memos per generation: what it does not use of the last run's work is let go.
+  startMemoRun()
   const cwd = options.cwd ?? process.cwd()
   const outDir = resolve(cwd, options.outDir ?? 'generated')
   const progress = options.onProgress ?? (() => {})

@@ -7,12 +7,22 @@ import { cliBin } from './run-cli.js'
 export interface WatchSession {
   nextRun: (timeoutMs: number) => Promise<{ reportedMs: number }>
   close: () => Promise<void>
+  /** The process id (to signal a preloaded probe). */
+  pid: number
+  /** Drops the lines printed so far and not yet read (a run no edit of ours caused). */
+  drain: () => void
+}
+
+/** What else the `--watch` process is started with (a preloaded probe, its environment). */
+export interface WatchProcessOptions {
+  nodeArgs?: readonly string[]
+  env?: Readonly<Record<string, string>>
 }
 
 /** Starts `feathers-sio-gen schemas --out <outDir> --watch` in `project` and waits for its first run. */
-export async function startWatch(project: string, outDir: string): Promise<WatchSession> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [cliBin, 'schemas', '--out', outDir, '--watch'], {
-    cwd: project, env: { ...process.env, NO_COLOR: '1' },
+export async function startWatch(project: string, outDir: string, extra: WatchProcessOptions = {}): Promise<WatchSession> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...extra.nodeArgs ?? [], cliBin, 'schemas', '--out', outDir, '--watch'], {
+    cwd: project, env: { ...process.env, NO_COLOR: '1', ...extra.env },
   })
   let buffer = ''
   let stderr = ''
@@ -72,5 +82,5 @@ export async function startWatch(project: string, outDir: string): Promise<Watch
     // The first run is a cold generation, measured elsewhere; here it only means no edit was timed.
     throw new Error(`--watch did not finish its first run: ${error instanceof Error ? error.message : String(error)}`)
   }
-  return { nextRun, close }
+  return { nextRun, close, pid: child.pid!, drain: () => { lines.length = 0 } }
 }

@@ -4,7 +4,7 @@ import type { NameReads } from './name-reads.js'
 import { printDeclaration } from './print-declarations.js'
 import type { Declaration, PrintedDeclaration } from './print-declarations.js'
 import { identityKey } from './schema-reflect.js'
-import { createRunMemo } from './schema-memo.js'
+import { createRunMemo } from '../memo/schema-memo.js'
 import type { TypeNameRegistry } from './type-name-registry.js'
 
 /** A declaration printed under one name, what building it read of the plan, and the last plan it held for. */

@@ -1,4 +1,5 @@
 import type { TSchema } from '@sinclair/typebox'
+import { createRunMemo } from '../memo/schema-memo.js'
 import { inFrame, useDeclaration, useHelper } from './code-unit.js'
 import type { CodeUnit, Declaration } from './code-unit.js'
 
@@ -7,7 +8,8 @@ import type { CodeUnit, Declaration } from './code-unit.js'
 // identity, so its check (a TypeBox compile), collector, cleaner, shape check and coercion plan
 // are reused, not rebuilt. Schemas are never mutated after they are built, so identity stands
 // for content; what a schema's code also depends on is the schemas its `$ref`s resolve to, which
-// are recorded and compared.
+// are recorded and compared. Run memos, not WeakMaps: the loader keeps the old schema objects of a
+// module evaluated anew alive, so a WeakMap would keep one service's code per edit for good.
 
 interface Entry {
   value: unknown
@@ -17,18 +19,23 @@ interface Entry {
   helpers: string[]
   /** `$id` → the schema it resolved to (or undefined) when the entry was made. */
   refs: ReadonlyArray<readonly [string, TSchema | undefined]>
+  /** The entries `compute` itself went through, by schema: they live as long as this one (see `revive`). */
+  inner: ReadonlyMap<TSchema, Map<string, Entry>>
 }
 
-let cache = new WeakMap<object, Map<string, Entry>>()
+const cache = createRunMemo<Map<string, Entry>>()
 /** Every `$ref` inside a schema object (not following them), by object. */
-let refsInside = new WeakMap<object, readonly string[]>()
+const refsInside = createRunMemo<readonly string[], object>()
 const NONE: readonly string[] = []
 const NO_REFS: ReadonlyArray<readonly [string, TSchema | undefined]> = []
+const NO_INNER: ReadonlyMap<TSchema, Map<string, Entry>> = new Map()
+/** For each `compute` under way, innermost last: the entries it has gone through so far. */
+const computing: Array<Map<TSchema, Map<string, Entry>>> = []
 
 /** Forgets everything computed so far (tests compare against a cache-free emit). */
 export function resetEmitCache(): void {
-  cache = new WeakMap()
-  refsInside = new WeakMap()
+  cache.clear()
+  refsInside.clear()
 }
 
 function directRefs(node: unknown): readonly string[] {
@@ -78,19 +85,46 @@ function fits(unit: CodeUnit, entry: Entry, also: readonly TSchema[]): boolean {
  * needs are recorded in the unit's current computation.
  */
 export function memoize<T>(unit: CodeUnit, kind: string, schema: TSchema, compute: () => T, also: readonly TSchema[] = []): T {
-  const entries = cache.get(schema)
+  let entries = cache.get(schema)
   const hit = entries?.get(kind)
   if (hit !== undefined && fits(unit, hit, also)) {
+    computing.at(-1)?.set(schema, entries!)
     for (const helper of hit.helpers) useHelper(unit, helper)
     for (const dep of hit.deps) useDeclaration(unit, dep)
     return hit.value as T
   }
-  const { value, frame } = inFrame(unit, compute)
+  if (hit !== undefined) revive(hit, new Set())
+  const inner = new Map<TSchema, Map<string, Entry>>()
+  computing.push(inner)
+  let computed: ReturnType<typeof inFrame<T>>
+  try {
+    computed = inFrame(unit, compute)
+  } finally {
+    computing.pop()
+  }
+  const { value, frame } = computed
   const refs = !unit.hasRefs ? NO_REFS : [schema, ...also].flatMap((root) => refsOf(root, unit.references))
-  const entry: Entry = { value, also, deps: frame.deps, helpers: frame.helpers, refs }
-  if (entries === undefined) cache.set(schema, new Map([[kind, entry]]))
+  const entry: Entry = { value, also, deps: frame.deps, helpers: frame.helpers, refs, inner: inner.size === 0 ? NO_INNER : inner }
+  entries = cache.get(schema)
+  if (entries === undefined) cache.set(schema, entries = new Map([[kind, entry]]))
   else entries.set(kind, entry)
+  computing.at(-1)?.set(schema, entries)
   for (const helper of entry.helpers) useHelper(unit, helper)
   for (const dep of entry.deps) useDeclaration(unit, dep)
   return value
+}
+
+/**
+ * Puts back the entries a stale entry was computed through. A run that reuses an entry whole
+ * does not look at them, so the run memo lets them go; they are needed again only when the entry
+ * goes stale (a `$ref` target of its schema changed), and then most of them still fit. Reviving
+ * costs nothing on the common path, where keeping them used in every run would.
+ */
+function revive(entry: Entry, seen: Set<Entry>): void {
+  if (seen.has(entry)) return
+  seen.add(entry)
+  for (const [schema, kinds] of entry.inner) {
+    if (cache.get(schema) === undefined) cache.set(schema, kinds)
+    for (const inner of kinds.values()) revive(inner, seen)
+  }
 }

@@ -2,7 +2,7 @@ import type { GenModel, GeneratedFile, ServiceModel } from '../model/model.js'
 import { block, emitClientService } from './emit-client-service.js'
 import type { ClientServiceCode } from './emit-client-service.js'
 import { withHeader } from './header.js'
-import { createRunMemo } from './schema-memo.js'
+import { createRunMemo } from '../memo/schema-memo.js'
 import { quoteString } from './ts-syntax.js'
 
 // ServiceModel → its client code. The model stage hands out the same object while a service's

@@ -1,7 +1,7 @@
 import type { GenModel, GeneratedFile, ServiceModel } from '../model/model.js'
 import { validatorsExportName } from './emit-validators.js'
 import { withHeader } from './header.js'
-import { createRunMemo } from './schema-memo.js'
+import { createRunMemo } from '../memo/schema-memo.js'
 import { serviceTypeNames } from './type-names.js'
 
 /** The type of the trailing params argument of every method of a service. */

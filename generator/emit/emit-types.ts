@@ -6,7 +6,6 @@ import type { TypeNamePlan, TypeRoot } from './plan-type-names.js'
 import { createDeclarationPrinter } from './declaration-cache.js'
 import { joinDeclarations, printDeclaration } from './print-declarations.js'
 import type { Declaration, PrintedDeclaration } from './print-declarations.js'
-import { startMemoRun } from './schema-memo.js'
 import { isQueryFilter, schemaKind } from './schema-reflect.js'
 import { serviceTypesInterface } from './service-types-interface.js'
 import { declarationMembers, declarationType } from './type-expression.js'
@@ -99,10 +98,9 @@ const NO_CONNECTION = printed({ kind: 'interface', name: 'Connection', docs: 'No
  * schemas hoisted under stable names, `Paginated<T>`, `QueryOperators<T>`, `Connection`, the per-service type names
  * of `serviceTypeNames`, and `ServiceTypes`. Deterministic; no TypeBox in the output. In `--watch`
  * the work for schema objects the last run saw is reused while what it read still holds, so the
- * output always equals a cold run's (`clearSchemaMemos` forgets it all).
+ * output always equals a cold run's (`generate` starts each run; `clearSchemaMemos` forgets it all).
  */
 export function emitTypes(model: GenModel): GeneratedFile {
-  startMemoRun()
   const { named, connection, services, plan } = planModelTypes(model)
 
   const print = createDeclarationPrinter(plan)

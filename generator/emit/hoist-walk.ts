@@ -7,7 +7,7 @@ import { childSegment, schemaChildren } from './schema-children.js'
 import type { SchemaChild } from './schema-children.js'
 import { identityKey, isQueryFilter, isRecursive } from './schema-reflect.js'
 import { holdsHoistable } from './schema-facts.js'
-import { createRunMemo } from './schema-memo.js'
+import { createRunMemo } from '../memo/schema-memo.js'
 import type { TypeNameRegistry } from './type-name-registry.js'
 
 /**

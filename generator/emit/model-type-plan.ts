@@ -1,7 +1,7 @@
 import type { GenModel, ServiceModel } from '../model/model.js'
 import { planTypeNames } from './plan-type-names.js'
 import type { TypeNamePlan, TypeRoot } from './plan-type-names.js'
-import { createRunMemo } from './schema-memo.js'
+import { createRunMemo } from '../memo/schema-memo.js'
 import { serviceTypeRoots } from './service-type-roots.js'
 import { RESERVED_TYPE_NAMES } from './type-names.js'
 

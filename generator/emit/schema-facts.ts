@@ -2,7 +2,7 @@ import type { TSchema } from '@sinclair/typebox'
 import type { TypeRoot } from './plan-type-names.js'
 import { schemaChildren } from './schema-children.js'
 import { isQueryFilter, isRecursive, schemaKind } from './schema-reflect.js'
-import { createRunMemo, createSchemaMemo } from './schema-memo.js'
+import { createRunMemo, createSchemaMemo } from '../memo/schema-memo.js'
 
 // Facts of a schema object alone, so they are kept for as long as the object lives.
 const refsByRoot = createRunMemo<readonly string[]>()

@@ -1,5 +1,5 @@
 import type { ServiceModel } from '../model/model.js'
-import { createRunMemo } from './schema-memo.js'
+import { createRunMemo } from '../memo/schema-memo.js'
 import { propertyName, quoteString } from './ts-syntax.js'
 import { serviceTypeNames } from './type-names.js'
 

@@ -1,4 +1,5 @@
 import type { ServiceDeclaration } from 'feathers-sio-gen-runtime'
+import { createRunMemo } from '../memo/schema-memo.js'
 import { applyDefaults } from './apply-defaults.js'
 import { checkConnections } from './check-connections.js'
 import { checkMethods } from './check-methods.js'
@@ -51,8 +52,10 @@ export function buildModel(modules: readonly LoadedModule[]): { model: GenModel;
 
 // Declaration object → its model and own problems. A declaration is immutable once its module ran,
 // and `--watch` keeps every module it did not evaluate again: the same object gets the same model
-// object, so the emitters can remember their work per service too.
-const readServices = new WeakMap<object, { file: string; exportName: string; service: ServiceModel; diagnostics: Diagnostic[] }>()
+// object, so the emitters can remember their work per service too. A run memo, not a WeakMap: the
+// loader keeps the declarations of modules evaluated anew alive, so a WeakMap would keep every
+// edit's model.
+const readServices = createRunMemo<{ file: string; exportName: string; service: ServiceModel; diagnostics: Diagnostic[] }, object>()
 
 /** One service declaration with every default applied, and the problems of the declaration itself. */
 function readService(found: Found<ServiceDeclaration>): { service: ServiceModel; diagnostics: Diagnostic[] } {

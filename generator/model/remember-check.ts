@@ -1,4 +1,5 @@
 import type { TSchema } from '@sinclair/typebox'
+import { createRunMemo } from '../memo/schema-memo.js'
 import type { Diagnostic } from './model.js'
 import { identityKey } from './typebox-kind.js'
 
@@ -26,8 +27,9 @@ interface Remembered {
 
 // Schema object → (where it was checked → result). Schemas are immutable once their module has
 // run, and `--watch` keeps the objects of every module it did not evaluate again, so an unchanged
-// schema is answered from here instead of walked again.
-const remembered = new WeakMap<TSchema, Map<string, Remembered>>()
+// schema is answered from here instead of walked again. Run memos: the loader keeps the old
+// objects of a module evaluated anew alive, and a WeakMap keyed by them would never let go.
+const remembered = createRunMemo<Map<string, Remembered>>()
 
 // Folder → (an earlier folder's named schemas → the identity keys of the named schemas either has and the other not).
 const changedKeys = new WeakMap<Folder, WeakMap<ReadonlySet<TSchema>, Set<unknown>>>()
@@ -59,8 +61,7 @@ function stillHolds(known: Remembered, folder: Folder): boolean {
  * answer: no named schema it could be skipped as appeared or went, no `$id` it looked for changed.
  */
 export function rememberCheck(schema: TSchema, at: string, folder: Folder, check: (facts: FolderFacts) => Diagnostic[]): Diagnostic[] {
-  const byPlace = remembered.get(schema) ?? new Map<string, Remembered>()
-  remembered.set(schema, byPlace)
+  const byPlace = remembered.use(schema, () => new Map<string, Remembered>())
   const known = byPlace.get(at)
   if (known !== undefined && stillHolds(known, folder)) {
     known.named = folder.named
@@ -82,14 +83,9 @@ export function rememberCheck(schema: TSchema, at: string, folder: Folder, check
   return entry.diagnostics
 }
 
-const idsOf = new WeakMap<TSchema, readonly string[]>()
+const idsOf = createRunMemo<readonly string[]>()
 
 /** The `$id`s inside a schema, computed once per schema object. */
 export function rememberIds(schema: TSchema, collect: (schema: TSchema) => readonly string[]): readonly string[] {
-  let ids = idsOf.get(schema)
-  if (ids === undefined) {
-    ids = collect(schema)
-    idsOf.set(schema, ids)
-  }
-  return ids
+  return idsOf.use(schema, collect)
 }

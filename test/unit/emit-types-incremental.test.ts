@@ -6,7 +6,7 @@ import { describe, test } from 'node:test'
 import { Type } from '@sinclair/typebox'
 import type { TSchema } from '@sinclair/typebox'
 import { emitTypes } from '../../generator/emit/emit-types.js'
-import { clearSchemaMemos } from '../../generator/emit/schema-memo.js'
+import { clearSchemaMemos } from '../../generator/memo/schema-memo.js'
 import type { GenModel, NamedSchema, ServiceModel } from '../../generator/model/model.js'
 import { querySyntax } from '../../runtime/schema/query-syntax.js'
 
