@@ -66,8 +66,10 @@ function inline(schema: TSchema, ctx: Context): string {
   const s = schema as TSchema & Record<string, unknown>
   const children = () => schemaChildren(schema).map((child) => child.schema)
   switch (schemaKind(schema)) {
-    case 'Object':
-      return queryOperatorsType(schema, ctx) ?? objectType(members(schema, ctx))
+    case 'Object': {
+      const list = members(schema, ctx)
+      return queryOperatorsType(list) ?? objectType(list)
+    }
     case 'Array':
       return s['items'] === undefined ? 'unknown[]' : `${operand(s['items'] as TSchema, ctx)}[]`
     case 'Tuple':
@@ -122,14 +124,13 @@ function members(schema: TSchema, ctx: Context): TypeMember[] {
 const OPERATORS = ['$gt', '$gte', '$lt', '$lte', '$ne', '$in', '$nin']
 
 /**
- * `QueryOperators<T>` (declared once in types.ts) for an object of exactly querySyntax's standard
- * operators on a value of type `T`, written out it would be the same type. One shared generic
+ * `QueryOperators<T>` (declared once in types.ts) for object members that are exactly querySyntax's
+ * standard operators on a value of type `T`, written out it would be the same type. One shared generic
  * keeps types.ts small and lets a consumer's type checker relate each `T`'s operators once,
  * not once per property of every service. Anything else (extension operators, a description,
  * `readonly`, an array-valued property whose `$in` takes the array itself) stays written out.
  */
-function queryOperatorsType(schema: TSchema, ctx: Context): string | undefined {
-  const list = members(schema, ctx)
+function queryOperatorsType(list: TypeMember[]): string | undefined {
   if (list.length !== OPERATORS.length) return undefined
   const byName = new Map(list.map((member) => [member.name, member]))
   const value = byName.get('$gt')?.type
