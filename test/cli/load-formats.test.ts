@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { buildDist } from '../../bench/harness/build-dist.js'
 import { makeSandbox, repoRoot } from '../helpers/cli-sandbox.js'
 
 const bin = join(repoRoot, 'bin', 'feathers-sio-gen.js')
@@ -42,10 +43,12 @@ export const fieldNames: string[] = names.map((name: string) => name.toUpperCase
 `
 
 describe('schema modules in CommonJS and ES module packages', () => {
-  before(() => {
-    // The command runs over dist/: build it from the sources under test.
-    const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' })
-    assert.equal(build.status, 0, build.stdout)
+  before(async () => {
+    // The command runs over dist/: build it from the sources under test, only when they are newer
+    // (inside `npm test`, which has just built it, rebuilding would remove runtime/dist while other
+    // test files read it).
+    const problem = await buildDist()
+    assert.equal(problem, undefined, problem)
   })
 
   test("a CommonJS package: schemas importing './users.js' generate what an ES module package does", (t) => {
