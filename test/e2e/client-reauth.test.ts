@@ -20,7 +20,9 @@ test('a re-authentication that times out after a disconnect is no unhandled reje
   process.on('unhandledRejection', record)
   const socket = await connectSocket(server.url)
   try {
-    const client = createClient(socket, { timeout: 200 })
+    // Long enough for bcrypt in create and authenticate on a loaded CI machine (200 ms was not).
+    const timeoutMs = 1500
+    const client = createClient(socket, { timeout: timeoutMs })
     client.configure(authenticationClient.default({ storage: new authenticationClient.MemoryStorage() }))
     const credentials = { email: 'reauth@example.test', name: 'Re', password: 'correct horse battery' }
     await client.service('users').create(credentials)
@@ -29,7 +31,7 @@ test('a re-authentication that times out after a disconnect is no unhandled reje
     // The disconnect makes authentication-client call reAuthenticate(true) and drop the promise;
     // the socket stays down, so that call ends in the client's timeout.
     socket.disconnect()
-    await new Promise((resolve) => setTimeout(resolve, 600))
+    await new Promise((resolve) => setTimeout(resolve, timeoutMs + 1000))
     assert.deepEqual(unhandled, [], 'the dropped re-authentication surfaced as an unhandled rejection')
     // Whoever awaits a re-authentication still learns that it failed.
     await assert.rejects(client.reAuthenticate(true), (error: { name?: string }) => ['Timeout', 'Unavailable'].includes(error.name ?? ''))
