@@ -82,19 +82,15 @@ export function emitClientService(service: ServiceModel): ClientServiceCode {
     ...service.methods.flatMap((name) => (name in EVENT_OF ? [`  ${EVENT_OF[name as keyof typeof EVENT_OF]}: ${use(names.result)}`] : [])),
     ...service.events.map((event) => `  ${propertyName(event.name)}: ${use(names.event(event))}`),
   ]
-  // The listener methods are written into each client rather than inherited from a generic base
-  // returning `this`: an interface that uses `this` gets a this-type, and TypeScript then
-  // instantiates each member it reads (every generic method signature among them) once more.
+  // The listener methods come from one shared base keyed by the client itself (ClientListeners):
+  // written into each client they were a third of the parsed client.ts (15 MB at 500 services).
   const client = `${p}Client`
-  const listener = (name: string, optional = '') =>
-    `  ${name}<K extends keyof ${p}Events & string>(event: K, listener${optional}: (payload: ${p}Events[K]) => void): ${client}`
-  const listeners = [listener('on'), listener('once'), '  /** Without a listener, removes every listener of `event`. */', listener('off', '?'), listener('removeListener')]
   const declarations = [
     paramsDecl,
     `/** The real-time events of \`${service.path}\` a client can listen to, and their payloads. */\n` +
       `export interface ${p}Events ${block(events)}`,
     `/** The typed client of the \`${service.path}\` service. */\n` +
-      `export interface ${client} ${block([...members, ...listeners])}`,
+      `export interface ${client} extends ClientListeners<${p}Events, ${client}> ${block(members)}`,
   ].join('\n\n')
   return {
     declarations,
