@@ -43,7 +43,8 @@ export function emitClientService(service: ServiceModel): ClientServiceCode {
   // back to the constraint, which holds `NotSent`, and the parameter then requires a brand no value
   // has. Written out rather than through a type alias: an alias costs every call instantiations.
   const arg = `params${opt}: ${params} & { [Q in K]?: unknown } & (NotSent extends K ? OnlyQueryCrossesTheSocket : unknown)`
-  const generic = `K extends keyof ${params} | NotSent = never`
+  // `keyof <Pascal>ClientParams | NotSent` by its shared name: the same type, fewer parsed nodes.
+  const generic = `K extends ${hasRoute ? 'RouteQueryKey' : 'QueryKey'} = never`
   const many = (method: 'create' | 'patch' | 'remove') => service.multi.includes(method)
 
   const members: string[] = []

@@ -2,13 +2,23 @@
 declare const only_query_crosses_the_socket: unique symbol
 
 /**
- * The brand in each generated method's key parameter, `K extends keyof XClientParams | NotSent`.
+ * The brand in each generated method's key parameter, `K extends QueryKey` (`'query' | NotSent`).
  * TypeScript infers only the argument's keys for `K`; an extra key breaks the constraint, `K`
  * falls back to it, and since it then holds `NotSent` the parameter requires
  * `OnlyQueryCrossesTheSocket`, which no value has. The allowed keys keep their schema types, so
  * an object literal's `query` keeps excess-property checks and literal types.
  */
 export type NotSent = typeof only_query_crosses_the_socket
+
+/**
+ * The constraint of a generated method's `K`: the keys its params may hold, and the brand. One
+ * shared name rather than `keyof XClientParams | NotSent` in every method (the same type): each
+ * spelled-out copy was nodes tsc parses and keeps for all of client.ts.
+ */
+export type QueryKey = 'query' | NotSent
+
+/** `QueryKey` of a service whose path has placeholders: `route` is allowed too. */
+export type RouteQueryKey = 'query' | 'route' | NotSent
 
 /** What a call with a forbidden key would have to carry: a property no value can have. */
 export interface OnlyQueryCrossesTheSocket {

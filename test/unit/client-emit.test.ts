@@ -42,17 +42,17 @@ describe('emitClient', () => {
 
   test('a path with placeholders: route is required, so params is too', () => {
     assert.match(content, /export interface UsersUserIdPostsClientParams \{\n {2}query\?: UsersUserIdPostsQuery\n {2}route: \{ userId: string \| number \}\n\}/)
-    assert.match(content, /find<K extends keyof UsersUserIdPostsClientParams \| NotSent = never>\(params: UsersUserIdPostsClientParams & \{ \[Q in K\]\?: unknown \} & \(NotSent extends K \? OnlyQueryCrossesTheSocket : unknown\)\): Promise<UsersUserIdPostsResult\[\]>/)
-    assert.match(content, /get<K extends keyof UsersUserIdPostsClientParams \| NotSent = never>\(id: UsersUserIdPostsId, params: UsersUserIdPostsClientParams & /)
+    assert.match(content, /find<K extends RouteQueryKey = never>\(params: UsersUserIdPostsClientParams & \{ \[Q in K\]\?: unknown \} & \(NotSent extends K \? OnlyQueryCrossesTheSocket : unknown\)\): Promise<UsersUserIdPostsResult\[\]>/)
+    assert.match(content, /get<K extends RouteQueryKey = never>\(id: UsersUserIdPostsId, params: UsersUserIdPostsClientParams & /)
   })
 
   test('update, multi create (array overload first) and multi patch by a generic id', () => {
-    assert.match(content, /update<K extends keyof UsersUserIdPostsClientParams \| NotSent = never>\(id: UsersUserIdPostsId, data: UsersUserIdPostsData, params: /)
-    const arrayCreate = content.indexOf('create<K extends keyof UsersUserIdPostsClientParams | NotSent = never>(data: UsersUserIdPostsData[]')
-    const singleCreate = content.indexOf('create<K extends keyof UsersUserIdPostsClientParams | NotSent = never>(data: UsersUserIdPostsData,')
+    assert.match(content, /update<K extends RouteQueryKey = never>\(id: UsersUserIdPostsId, data: UsersUserIdPostsData, params: /)
+    const arrayCreate = content.indexOf('create<K extends RouteQueryKey = never>(data: UsersUserIdPostsData[]')
+    const singleCreate = content.indexOf('create<K extends RouteQueryKey = never>(data: UsersUserIdPostsData,')
     assert.ok(arrayCreate > 0 && singleCreate > arrayCreate)
-    assert.match(content, /patch<I extends UsersUserIdPostsId \| null, K extends keyof UsersUserIdPostsClientParams \| NotSent = never>\(id: I, data: UsersUserIdPostsPatch, params: .*Promise<I extends null \? UsersUserIdPostsResult\[\] : UsersUserIdPostsResult>/)
-    assert.match(content, /remove<K extends keyof UsersUserIdPostsClientParams \| NotSent = never>\(id: UsersUserIdPostsId, params: /)
+    assert.match(content, /patch<I extends UsersUserIdPostsId \| null, K extends RouteQueryKey = never>\(id: I, data: UsersUserIdPostsPatch, params: .*Promise<I extends null \? UsersUserIdPostsResult\[\] : UsersUserIdPostsResult>/)
+    assert.match(content, /remove<K extends RouteQueryKey = never>\(id: UsersUserIdPostsId, params: /)
   })
 
   test('events: the standard events of listed methods and the custom ones', () => {
@@ -61,7 +61,7 @@ describe('emitClient', () => {
   })
 
   test('custom methods: typed, optional params, registered after the standard methods', () => {
-    assert.match(content, /ping<K extends keyof PingsClientParams \| NotSent = never>\(data: PingsPingData, params\?: PingsClientParams & \{ \[Q in K\]\?: unknown \} & \(NotSent extends K \? OnlyQueryCrossesTheSocket : unknown\)\): Promise<PingsPingResult>/)
+    assert.match(content, /ping<K extends QueryKey = never>\(data: PingsPingData, params\?: PingsClientParams & \{ \[Q in K\]\?: unknown \} & \(NotSent extends K \? OnlyQueryCrossesTheSocket : unknown\)\): Promise<PingsPingResult>/)
     assert.match(content, /'pings': \{ methods: \['get', 'ping'\] \},/)
     assert.match(content, /'users\/:userId\/posts': \{ methods: \['find', 'get', 'create', 'update', 'patch', 'remove'\] \},/)
     assert.match(content, /export interface ClientServices \{\n {2}'pings': PingsClient\n {2}'users\/:userId\/posts': UsersUserIdPostsClient\n\}/)
