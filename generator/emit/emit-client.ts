@@ -22,7 +22,7 @@ export function emitClient(model: GenModel): GeneratedFile {
     `  ${quoteString(service.path)}: { methods: [${code.methods.map(quoteString).join(', ')}] }`)
   const body = [
     "import { createClientApp } from 'feathers-sio-gen-runtime/client'",
-    "import type { ClientApplication, ClientListeners, ClientOptions, ClientServiceList, ClientSocket, NotSent, OnlyQueryCrossesTheSocket, QueryKey, RouteQueryKey } from 'feathers-sio-gen-runtime/client'",
+    "import type { ClientApplication, ClientListen, ClientOptions, ClientServiceList, ClientSocket, ClientUnlisten, NotSent, OnlyQueryCrossesTheSocket, QueryKey, RouteQueryKey } from 'feathers-sio-gen-runtime/client'",
     typeImports.length > 0 ? `import type { ${typeImports.join(', ')} } from './types.js'` : '',
     '',
     ...services.map(({ code }) => `${code.declarations}\n`),

@@ -58,6 +58,8 @@ describe('emitClient', () => {
   test('events: the standard events of listed methods and the custom ones', () => {
     assert.match(content, /export interface UsersUserIdPostsEvents \{\n {2}created: UsersUserIdPostsResult\n {2}updated: UsersUserIdPostsResult\n {2}patched: UsersUserIdPostsResult\n {2}removed: UsersUserIdPostsResult\n\}/)
     assert.match(content, /export interface PingsEvents \{\n {2}pong: PingsPongEvent\n\}/)
+    // The listeners name the shared aliases rather than spelling a generic method out per client.
+    assert.match(content, /\n {2}on: ClientListen<PingsEvents, PingsClient>\n {2}once: ClientListen<PingsEvents, PingsClient>\n.*\n {2}off: ClientUnlisten<PingsEvents, PingsClient>\n {2}removeListener: ClientListen<PingsEvents, PingsClient>\n\}/)
   })
 
   test('custom methods: typed, optional params, registered after the standard methods', () => {
