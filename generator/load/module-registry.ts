@@ -1,28 +1,34 @@
 import { readFileSync } from 'node:fs'
-import { Module } from 'node:module'
-import { extname, isAbsolute } from 'node:path'
+import { createRequire, Module } from 'node:module'
+import { dirname, extname, isAbsolute, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { transformSync } from 'esbuild'
 import type { TransformResult } from 'esbuild'
 import { resolveRelative } from './import-graph.js'
+import type { ModuleFormat } from './module-format.js'
 
 /**
- * What an ES module may do that evaluating it as CommonJS would change: know its own file, use
- * `require` (undefined in an ES module) or import a file at run time. Any of it in a source, and
- * the registry steps aside.
+ * What a module may do that evaluating it here would change. An ES module: know its own file, use
+ * `require` or CommonJS's `module`/`exports` (undefined in an ES module), or import a file at run
+ * time. A CommonJS module: `import.meta` (a syntax error there) or `import()` (an ES module
+ * import in Node, which esbuild would turn into `require`). Any of it in a source, and the
+ * registry steps aside.
  */
-const MODULE_BOUND = /\bimport\.meta\b|\b__dirname\b|\b__filename\b|\brequire\s*\(|\bimport\s*\(|\bmodule\s*\.|\bexports\s*\./
+const BOUND: Record<ModuleFormat, RegExp> = {
+  esm: /\bimport\.meta\b|\b__dirname\b|\b__filename\b|\brequire\s*\(|\bimport\s*\(|\bmodule\s*\.|\bexports\s*\./,
+  cjs: /\bimport\.meta\b|\bimport\s*\(/,
+}
 
-/** The packages (and built-ins) a transformed module requires: everything not relative. */
+/** The packages (and built-ins) a compiled module requires: everything not relative. */
 const PACKAGE_REQUIRE = /\brequire\("((?:[^"\\]|\\.)+)"\)/g
 
 /** Imports a package's ES module namespace as `specifier` from `parentUrl` resolves it. */
 export type ImportPackage = (specifier: string, parentUrl: string) => Promise<Record<string, unknown>>
 
-/** ES modules evaluated as CommonJS in a registry of our own; see `createModuleRegistry`. */
+/** Schema modules evaluated in a registry of our own; see `createModuleRegistry`. */
 export interface ModuleRegistry {
   /** Makes `files` ready to evaluate; false when one cannot be evaluated here exactly as Node would. */
-  prepare: (files: Iterable<string>) => Promise<boolean>
+  prepare: (files: Iterable<string>, format: ModuleFormat) => Promise<boolean>
   /** The exports of `file` (a prepared file), evaluating it and what it imports if not held. */
   evaluate: (file: string) => Record<string, unknown>
   /** Drops the instances of `files`: they are evaluated anew when next asked for. */
@@ -33,6 +39,7 @@ export interface ModuleRegistry {
 
 interface Prepared {
   stamp: string
+  format: ModuleFormat
   code: string
   packages: string[]
   /** esbuild's error for a source it cannot compile: what evaluating the file throws. */
@@ -40,43 +47,50 @@ interface Prepared {
 }
 
 /**
- * `--watch`'s loader for projects of ES modules. Node's ES module loader keeps every module it
- * ever evaluated: re-evaluating a changed schema module under a new URL kept each old version,
- * its schemas and code, for the life of the process (about 35 KB per edit). Here each file is
- * compiled by esbuild to CommonJS (as tsx does for `require`) and evaluated in a module of its
- * own: relative imports come from this registry (one instance per file, so a schema two modules
- * share stays one object), packages from Node's ES module loader (`importPackage`, resolved from
- * the importing file). A forgotten version is unreachable, and collected. A source that could
- * behave differently as CommonJS (see MODULE_BOUND), a top-level await (esbuild refuses it in
- * CommonJS) or any esbuild warning makes `prepare` answer false: the caller then loads through
- * Node's loader.
+ * `--watch`'s loader. Node keeps every module it evaluated: an ES module re-evaluated under a new
+ * URL kept each old version, its schemas and code, for the life of the process (about 35 KB per
+ * edit), and tsx's CommonJS hooks keep each compiled version too. Here each file of a project's
+ * schema modules (all ES modules, or all CommonJS) is compiled by esbuild to CommonJS, as tsx
+ * compiles for `require`, and evaluated in a module of its own. Relative imports come from this
+ * registry (one instance per file, so a schema two modules share stays one object); packages from
+ * Node: an ES module's through Node's ES module loader (`importPackage`, resolved from the
+ * importing file), a CommonJS module's through `require`. A forgotten version is unreachable and
+ * collected. A source that could behave differently here (see BOUND), a top-level await (esbuild
+ * refuses it in CommonJS) or an esbuild warning makes `prepare` answer false: the caller then
+ * loads through Node's loaders.
  */
 export function createModuleRegistry(importPackage: ImportPackage, stampOf: (file: string) => string): ModuleRegistry {
   const prepared = new Map<string, Prepared>()
   const packages = new Map<string, Record<string, unknown>>()
   let modules = new Map<string, Module>()
 
-  const prepareOne = async (file: string): Promise<boolean> => {
+  const compile = (file: string, format: ModuleFormat): Prepared | undefined => {
     const stamp = stampOf(file)
-    let entry = prepared.get(file)
-    if (entry === undefined || entry.stamp !== stamp) {
-      const source = readFileSync(file, 'utf8')
-      if (MODULE_BOUND.test(source)) return false
-      let result: TransformResult
-      try {
-        result = transformSync(source, { loader: /\.[cm]?tsx?$/.test(extname(file)) ? 'ts' : 'js', format: 'cjs', platform: 'node', target: 'node20', sourcefile: file, sourcemap: 'inline', logLevel: 'silent' })
-      } catch (error) {
-        // A top-level await compiles as an ES module only: Node's loader takes it. A syntax
-        // error is the file's load error, worded as tsx's (also esbuild's) would be.
-        if (/top-level await/i.test(String(error))) return false
-        prepared.set(file, { stamp, code: '', packages: [], error })
-        return true
-      }
-      if (result.warnings.length > 0) return false
-      const required = [...result.code.matchAll(PACKAGE_REQUIRE)].map((match) => JSON.parse(`"${match[1]}"`) as string)
-      entry = { stamp, code: result.code, packages: required.filter((specifier) => !isLocal(specifier)) }
-      prepared.set(file, entry)
+    const known = prepared.get(file)
+    if (known !== undefined && known.stamp === stamp && known.format === format) return known
+    const source = readFileSync(file, 'utf8')
+    if (BOUND[format].test(source)) return undefined
+    let result: TransformResult
+    try {
+      result = transformSync(source, { loader: /^\.[cm]?tsx?$/.test(extname(file)) ? 'ts' : 'js', format: 'cjs', platform: 'node', target: 'node20', sourcefile: file, sourcemap: 'inline', logLevel: 'silent' })
+    } catch (error) {
+      // A top-level await compiles as an ES module only: Node's loader takes it. A syntax
+      // error is the file's load error, worded as tsx's (also esbuild's) would be.
+      if (/top-level await/i.test(String(error))) return undefined
+      const failed = { stamp, format, code: '', packages: [], error }
+      prepared.set(file, failed)
+      return failed
     }
+    if (result.warnings.length > 0) return undefined
+    const required = [...result.code.matchAll(PACKAGE_REQUIRE)].map((match) => JSON.parse(`"${match[1]}"`) as string)
+    const entry = { stamp, format, code: result.code, packages: required.filter((specifier) => !isLocal(specifier)) }
+    prepared.set(file, entry)
+    return entry
+  }
+
+  /** An ES module's packages, imported ahead: `require` is synchronous, Node's ES module loader is not. */
+  const importPackages = async (file: string, entry: Prepared): Promise<boolean> => {
+    if (entry.format !== 'esm') return true
     const parentUrl = pathToFileURL(file).href
     for (const specifier of entry.packages) {
       const key = `${parentUrl}\0${specifier}`
@@ -89,6 +103,21 @@ export function createModuleRegistry(importPackage: ImportPackage, stampOf: (fil
     return true
   }
 
+  const requireFor = (file: string, format: ModuleFormat) => {
+    const nodeRequire = format === 'cjs' ? createRequire(file) : undefined
+    return (specifier: string): unknown => {
+      if (isLocal(specifier)) {
+        const target = resolveRelative(file, specifier)
+        if (target === undefined) throw notFound(specifier, file, format)
+        return evaluate(target)
+      }
+      if (nodeRequire !== undefined) return nodeRequire(specifier)
+      const namespace = packages.get(`${pathToFileURL(file).href}\0${specifier}`)
+      if (namespace === undefined) throw new Error(`feathers-sio-gen internal error: ${specifier} was not imported for ${file}`)
+      return namespace
+    }
+  }
+
   const evaluate = (file: string): Record<string, unknown> => {
     const held = modules.get(file)
     if (held !== undefined) return held.exports as Record<string, unknown>
@@ -97,16 +126,7 @@ export function createModuleRegistry(importPackage: ImportPackage, stampOf: (fil
     if ('error' in entry) throw entry.error
     const module = new Module(file)
     module.filename = file
-    module.require = ((specifier: string) => {
-      if (isLocal(specifier)) {
-        const target = resolveRelative(file, specifier)
-        if (target === undefined) throw Object.assign(new Error(`Cannot find module '${specifier}' imported from ${file}`), { code: 'ERR_MODULE_NOT_FOUND' })
-        return evaluate(target)
-      }
-      const namespace = packages.get(`${pathToFileURL(file).href}\0${specifier}`)
-      if (namespace === undefined) throw new Error(`feathers-sio-gen internal error: ${specifier} was not imported for ${file}`)
-      return namespace
-    }) as NodeJS.Require
+    module.require = requireFor(file, entry.format) as NodeJS.Require
     // Held before it runs: an import cycle gets the partial exports, as CommonJS gives them.
     modules.set(file, module)
     try {
@@ -120,8 +140,11 @@ export function createModuleRegistry(importPackage: ImportPackage, stampOf: (fil
   }
 
   return {
-    prepare: async (files) => {
-      for (const file of files) if (!await prepareOne(file)) return false
+    prepare: async (files, format) => {
+      for (const file of files) {
+        const entry = compile(file, format)
+        if (entry === undefined || !await importPackages(file, entry)) return false
+      }
       return true
     },
     evaluate,
@@ -132,6 +155,19 @@ export function createModuleRegistry(importPackage: ImportPackage, stampOf: (fil
       packages.clear()
     },
   }
+}
+
+/**
+ * The error Node's loader throws for a relative import that names no file, with its message (so
+ * it is worded as before) and, like Node's, no stack frame of the user's.
+ */
+function notFound(specifier: string, file: string, format: ModuleFormat): Error {
+  const message = format === 'cjs'
+    ? `Cannot find module '${specifier}'\nRequire stack:\n- ${file}`
+    : `Cannot find module '${resolve(dirname(file), specifier)}' imported from ${file}`
+  const error = Object.assign(new Error(message), { code: format === 'cjs' ? 'MODULE_NOT_FOUND' : 'ERR_MODULE_NOT_FOUND' })
+  error.stack = `Error: ${message}`
+  return error
 }
 
 function isLocal(specifier: string): boolean {

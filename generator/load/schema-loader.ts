@@ -140,13 +140,16 @@ export function createSchemaLoader(cwd: string): SchemaLoader {
   }
 
   /**
-   * A project of ES modules loads through our own registry (see createModuleRegistry), so that
-   * superseded versions are freed; undefined when the registry steps aside for this load.
+   * A project of ES modules, or of CommonJS ones, loads through our own registry (see
+   * createModuleRegistry), so that superseded versions are freed; undefined when the registry
+   * steps aside for this load (and for a project mixing both).
    */
   const loadInRegistry = async (files: readonly SchemaModuleFile[], changed: Set<string>, graph: Map<string, KnownFile>): Promise<LoadedModule[] | undefined> => {
-    if ([...graph.values()].some((entry) => entry.format !== 'esm')) return undefined
+    const formats = new Set([...graph.values()].map((entry) => entry.format))
+    const [format] = formats
+    if (formats.size !== 1 || format === undefined) return undefined
     registry ??= createModuleRegistry((specifier, parentUrl) => scope!.import(specifier, parentUrl) as Promise<Record<string, unknown>>, stampOf)
-    if (!await registry.prepare(graph.keys())) return undefined
+    if (!await registry.prepare(graph.keys(), format)) return undefined
     // Coming from Node's loader, the registry holds nothing current: every module is evaluated in it.
     if (!inRegistry) {
       registry.forget(graph.keys())

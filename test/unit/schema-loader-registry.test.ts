@@ -17,8 +17,9 @@ const gc = runInNewContext('gc') as () => void
 const typebox = "import { Type } from '@sinclair/typebox'"
 
 /** A project of schema modules and a loader kept over its edits, as `--watch` keeps one. */
-function project(files: Record<string, string>) {
+function project(files: Record<string, string>, packageJson?: string) {
   const box = makeSandbox('schema-loader-registry')
+  if (packageJson !== undefined) box.write('schemas/package.json', packageJson)
   const loader = createSchemaLoader(box.dir)
   after(async () => {
     await loader.close()
@@ -44,13 +45,14 @@ async function collect(): Promise<void> {
   gc()
 }
 
-test('an edited module and its importers are evaluated anew; the old versions are freed, the rest kept', async () => {
+for (const [format, packageJson] of [['ES modules', undefined], ['CommonJS (a Feathers CLI app)', '{ "type": "commonjs" }']] as const) {
+test(`${format}: an edited module and its importers are evaluated anew; the old versions are freed, the rest kept`, async () => {
   const name = (max: number) => `${typebox}\nexport const Name = Type.String({ maxLength: ${max} })\n`
   const { write, load } = project({
     'a.ts': name(1),
     'b.ts': `${typebox}\nimport { Name } from './a.js'\nexport const Pair = Type.Object({ first: Name, last: Name })\n`,
     'c.ts': `${typebox}\nexport const Other = Type.Integer()\n`,
-  })
+  }, packageJson)
   // Only weak references to the first load's exports stay here.
   const { old, other } = await load().then((first) => ({
     old: { name: new WeakRef(first['a.ts']!['Name'] as object), pair: new WeakRef(first['b.ts']!['Pair'] as object) },
@@ -71,6 +73,22 @@ test('an edited module and its importers are evaluated anew; the old versions ar
   assert.equal(old.name.deref(), undefined, 'the first version of a.ts is still held')
   assert.equal(old.pair.deref(), undefined, 'the first version of b.ts is still held')
   assert.deepEqual(versions.slice(0, -1).map((ref) => ref.deref() === undefined), [true, true, true, true, true])
+})
+}
+
+test('CommonJS modules keep what CommonJS gives them: require, module.exports and their own file', async () => {
+  const { write, load } = project({
+    'a.ts': "const { Type } = require('@sinclair/typebox')\nmodule.exports = { Here: Type.String({ default: __filename }) }\n",
+    'b.ts': `${typebox}\nconst { Here } = require('./a')\nexport const Both = Type.Tuple([Here, Type.String({ default: __dirname })])\n`,
+  }, '{ "type": "commonjs" }')
+  const first = await load()
+  const both = first['b.ts']!['Both'] as { items: Array<{ default: string }> }
+  assert.match(both.items[0]!.default, /\/schemas\/a\.ts$/)
+  assert.equal(both.items[0], first['a.ts']!['Here'])
+  assert.match(both.items[1]!.default, /\/schemas$/)
+  write('a.ts', "const { Type } = require('@sinclair/typebox')\nmodule.exports = { Here: Type.String({ default: 'edited' }) }\n")
+  const second = await load()
+  assert.equal((second['b.ts']!['Both'] as { items: Array<{ default: string }> }).items[0]!.default, 'edited')
 })
 
 test('a module that could load differently as CommonJS goes through Node\'s loader, and back when it no longer does', async () => {
