@@ -126,6 +126,8 @@ export function createModuleRegistry(importPackage: ImportPackage, stampOf: (fil
     if ('error' in entry) throw entry.error
     const module = new Module(file)
     module.filename = file
+    // What `require.resolve` and `module.paths` read, as Node sets them for a file of its own.
+    module.paths = (Module as unknown as { _nodeModulePaths: (dir: string) => string[] })._nodeModulePaths(dirname(file))
     module.require = requireFor(file, entry.format) as NodeJS.Require
     // Held before it runs: an import cycle gets the partial exports, as CommonJS gives them.
     modules.set(file, module)

@@ -78,12 +78,13 @@ test(`${format}: an edited module and its importers are evaluated anew; the old 
 
 test('CommonJS modules keep what CommonJS gives them: require, module.exports and their own file', async () => {
   const { write, load } = project({
-    'a.ts': "const { Type } = require('@sinclair/typebox')\nmodule.exports = { Here: Type.String({ default: __filename }) }\n",
+    'a.ts': "const { Type } = require('@sinclair/typebox')\nmodule.exports = { Here: Type.String({ default: __filename, description: require.resolve('@sinclair/typebox') }) }\n",
     'b.ts': `${typebox}\nconst { Here } = require('./a')\nexport const Both = Type.Tuple([Here, Type.String({ default: __dirname })])\n`,
   }, '{ "type": "commonjs" }')
   const first = await load()
   const both = first['b.ts']!['Both'] as { items: Array<{ default: string }> }
   assert.match(both.items[0]!.default, /\/schemas\/a\.ts$/)
+  assert.match((both.items[0] as { description?: string }).description ?? '', /node_modules\/@sinclair\/typebox\//)
   assert.equal(both.items[0], first['a.ts']!['Here'])
   assert.match(both.items[1]!.default, /\/schemas$/)
   write('a.ts', "const { Type } = require('@sinclair/typebox')\nmodule.exports = { Here: Type.String({ default: 'edited' }) }\n")
