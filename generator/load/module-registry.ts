@@ -3,7 +3,7 @@ import { createRequire, Module } from 'node:module'
 import { dirname, extname, isAbsolute, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { transformSync } from 'esbuild'
-import type { TransformResult } from 'esbuild'
+import type { Loader, TransformResult } from 'esbuild'
 import { resolveRelative } from './import-graph.js'
 import type { ModuleFormat } from './module-format.js'
 
@@ -17,6 +17,11 @@ import type { ModuleFormat } from './module-format.js'
 const BOUND: Record<ModuleFormat, RegExp> = {
   esm: /\bimport\.meta\b|\b__dirname\b|\b__filename\b|\brequire\s*\(|\bimport\s*\(|\bmodule\s*\.|\bexports\s*\./,
   cjs: /\bimport\.meta\b|\bimport\s*\(/,
+}
+
+/** How esbuild reads a file, by extension; a file of any other kind is left to Node. */
+const LOADERS: Record<string, Loader | undefined> = {
+  '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx',
 }
 
 /** The packages (and built-ins) a compiled module requires: everything not relative. */
@@ -68,11 +73,13 @@ export function createModuleRegistry(importPackage: ImportPackage, stampOf: (fil
     const stamp = stampOf(file)
     const known = prepared.get(file)
     if (known !== undefined && known.stamp === stamp && known.format === format) return known
+    const loader = LOADERS[extname(file)]
+    if (loader === undefined) return undefined // JSON, or anything else Node's loaders would handle
     const source = readFileSync(file, 'utf8')
     if (BOUND[format].test(source)) return undefined
     let result: TransformResult
     try {
-      result = transformSync(source, { loader: /^\.[cm]?tsx?$/.test(extname(file)) ? 'ts' : 'js', format: 'cjs', platform: 'node', target: 'node20', sourcefile: file, sourcemap: 'inline', logLevel: 'silent' })
+      result = transformSync(source, { loader, format: 'cjs', platform: 'node', target: 'node20', sourcefile: file, sourcemap: 'inline', logLevel: 'silent' })
     } catch (error) {
       // A top-level await compiles as an ES module only: Node's loader takes it. A syntax
       // error is the file's load error, worded as tsx's (also esbuild's) would be.

@@ -111,6 +111,16 @@ test('a module that could load differently as CommonJS goes through Node\'s load
   assert.equal((third['b.ts']!['Later'] as { type: string }).type, 'number')
 })
 
+test('a module importing JSON goes through Node\'s loader', async () => {
+  const { write, load } = project({
+    'c.ts': `${typebox}\nimport limits from './limits.json' with { type: 'json' }\nexport const Short = Type.String({ maxLength: limits.short })\n`,
+    'limits.json': '{ "short": 3 }',
+  })
+  assert.equal(((await load())['c.ts']!['Short'] as { maxLength: number }).maxLength, 3)
+  write('limits.json', '{ "short": 4 }')
+  assert.equal(((await load())['c.ts']!['Short'] as { maxLength: number }).maxLength, 4)
+})
+
 test('a module that throws, or does not compile, fails alone and loads once mended', async () => {
   const { write, load } = project({
     'a.ts': `${typebox}\nexport const A = Type.String()\n`,
