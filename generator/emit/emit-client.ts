@@ -1,7 +1,7 @@
 import type { GenModel, GeneratedFile, ServiceModel } from '../model/model.js'
 import { block, emitClientService } from './emit-client-service.js'
 import type { ClientServiceCode } from './emit-client-service.js'
-import { withHeader } from './header.js'
+import { generatedFile } from './header.js'
 import { createRunMemo } from '../memo/schema-memo.js'
 import { quoteString } from './ts-syntax.js'
 
@@ -43,5 +43,5 @@ export function emitClient(model: GenModel): GeneratedFile {
     '  return createClientApp<Client>(socket, clientServices, options)',
     '}',
   ]
-  return { name: 'client.ts', content: withHeader(body.filter((line, i) => line !== '' || body[i - 1] !== '').join('\n'), { unchecked: true }) }
+  return generatedFile('client.ts', body.filter((line, i) => line !== '' || body[i - 1] !== ''), { unchecked: true })
 }

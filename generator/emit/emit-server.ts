@@ -1,6 +1,6 @@
 import type { GenModel, GeneratedFile, ServiceModel } from '../model/model.js'
 import { validatorsExportName } from './emit-validators.js'
-import { withHeader } from './header.js'
+import { generatedFile } from './header.js'
 import { createRunMemo } from '../memo/schema-memo.js'
 import { serviceTypeNames } from './type-names.js'
 
@@ -137,5 +137,5 @@ export function emitServer(model: GenModel): GeneratedFile {
     '  return registerDescribedServices(app as Application, described, { [path]: implementation }, options) as unknown as Application<WithServices<Services, Pick<ServiceTypesForServer, L>>, Settings>',
     '}',
   ]
-  return { name: 'server.ts', content: withHeader(body.join('\n')) }
+  return generatedFile('server.ts', body)
 }

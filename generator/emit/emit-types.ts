@@ -1,10 +1,10 @@
 import type { TSchema } from '@sinclair/typebox'
 import type { GenModel, GeneratedFile } from '../model/model.js'
-import { withHeader } from './header.js'
+import { generatedFile } from './header.js'
 import { planModelTypes } from './model-type-plan.js'
 import type { TypeNamePlan, TypeRoot } from './plan-type-names.js'
 import { createDeclarationPrinter } from './declaration-cache.js'
-import { joinDeclarations, printDeclaration } from './print-declarations.js'
+import { declarationLines, printDeclaration } from './print-declarations.js'
 import type { Declaration, PrintedDeclaration } from './print-declarations.js'
 import { isQueryFilter, schemaKind } from './schema-reflect.js'
 import { serviceTypesInterface } from './service-types-interface.js'
@@ -116,6 +116,6 @@ export function emitTypes(model: GenModel): GeneratedFile {
   push(connection === undefined ? NO_CONNECTION : declareRoot(connection, plan, print, declared))
   for (const { roots } of services) for (const root of roots) push(declareRoot(root, plan, print, declared))
 
-  const body = `${joinDeclarations(statements)}\n\n${serviceTypesInterface(services.map((entry) => entry.service))}`
-  return { name: 'types.ts', content: withHeader(body, { unchecked: true }) }
+  const body = [...declarationLines(statements), '', serviceTypesInterface(services.map((entry) => entry.service))]
+  return generatedFile('types.ts', body, { unchecked: true })
 }

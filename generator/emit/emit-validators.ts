@@ -6,7 +6,7 @@ import { anyRefs, collectReferences, createCodeUnit, inFrame, orderDeclarations,
 import type { CodeUnit } from './code-unit.js'
 import { acceptsAnything, collectorFor } from './error-code.js'
 import { memoize } from './emit-cache.js'
-import { withHeader } from './header.js'
+import { generatedFile } from './header.js'
 import { shapeCheckFor } from './shape-check-code.js'
 import { serviceTypeNames } from './type-names.js'
 import { checkFor } from './validator-code.js'
@@ -138,5 +138,5 @@ export function emitValidators(model: GenModel): GeneratedFile {
   for (const declaration of declarations) body.push(declaration.text, '')
   for (const text of connectionExport) body.push(text, '')
   for (const entry of perService) for (const text of entry.exports) body.push(text, '')
-  return { name: 'validators.ts', content: withHeader(body.join('\n')) }
+  return generatedFile('validators.ts', body)
 }

@@ -1,3 +1,5 @@
+import type { GeneratedFile } from '../model/model.js'
+
 /**
  * The first line of every generated file. The writer only overwrites or deletes files that start
  * with it, so a hand-written file in the out directory is never lost.
@@ -14,9 +16,32 @@ export const GENERATED_HEADER = `${GENERATED_MARK}\n// change the schema modules
  */
 export const NO_CHECK = '// The declarations are checked where they are used; see feathers-sio-gen\'s README.\n// @ts-nocheck\n'
 
-/** `body` behind the generated header (and `NO_CHECK` if `unchecked`), ending in exactly one newline. */
-export function withHeader(body: string, options: { unchecked?: boolean } = {}): string {
-  return `${GENERATED_HEADER}${options.unchecked ? NO_CHECK : ''}\n${body.trim()}\n`
+/**
+ * A generated file: the header (and `NO_CHECK` if `unchecked`), an empty line, then
+ * `lines.join('\n')` trimmed, ending in exactly one newline. Kept as parts (the lines and the
+ * newlines between them), not one string: `content` joins them only when read.
+ */
+export function generatedFile(name: string, lines: readonly string[], options: { unchecked?: boolean } = {}): GeneratedFile {
+  const parts = [`${GENERATED_HEADER}${options.unchecked ? NO_CHECK : ''}\n`]
+  // `trim()` of the joined body: whitespace-only lines at either end go, the first and last kept
+  // lines lose their leading and trailing whitespace (\s is exactly what trim removes).
+  let first = 0
+  while (first < lines.length && !/\S/.test(lines[first]!)) first++
+  let last = lines.length - 1
+  while (last >= first && !/\S/.test(lines[last]!)) last--
+  for (let i = first; i <= last; i++) {
+    let line = lines[i]!
+    if (i === first) line = line.trimStart()
+    if (i === last) line = line.trimEnd()
+    parts.push(line, '\n')
+  }
+  if (first > last) parts.push('\n')
+  return fileOfParts(name, parts)
+}
+
+/** A generated file of `parts`; its `content` is their concatenation, built each time it is read. */
+export function fileOfParts(name: string, parts: readonly string[]): GeneratedFile {
+  return { name, parts, get content() { return parts.join('') } }
 }
 
 /** True when `content` was written by feathers-sio-gen (and may be replaced by it). */

@@ -125,14 +125,19 @@ export interface PrintedDeclaration {
 
 /** Declarations one after another: type aliases on consecutive lines, interfaces set apart by a blank line. */
 export function joinDeclarations(printed: readonly PrintedDeclaration[]): string {
-  let text = ''
+  return declarationLines(printed).join('\n')
+}
+
+/** `joinDeclarations` as lines (its text is their join by newlines), for a file kept in parts. */
+export function declarationLines(printed: readonly PrintedDeclaration[]): string[] {
+  const lines: string[] = []
   let previousInterface = false
   printed.forEach((declaration, index) => {
-    if (index > 0) text += declaration.interface || previousInterface ? '\n\n' : '\n'
-    text += declaration.text
+    if (index > 0 && (declaration.interface || previousInterface)) lines.push('')
+    lines.push(declaration.text)
     previousInterface = declaration.interface
   })
-  return text
+  return lines
 }
 
 /** The declarations of a file as text, ending in a newline. */

@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../model/model.js'
+import { fileOfParts } from './header.js'
 import type { ModuleFormat } from '../write/out-dir-module-format.js'
 
 /** `import … from './x.js'` / `export … from './x.js'` at the start of a line: the generated imports. */
@@ -13,5 +14,9 @@ const RELATIVE_JS_IMPORT = /^((?:import|export)\b[^\n]* from '\.{1,2}\/[^'\n]+?)
  */
 export function fitRelativeImports(files: readonly GeneratedFile[], format: ModuleFormat): GeneratedFile[] {
   if (format === 'module') return [...files]
-  return files.map((file) => ({ ...file, content: file.content.replace(RELATIVE_JS_IMPORT, "$1'") }))
+  const fit = (text: string) => (text.includes(".js'") ? text.replace(RELATIVE_JS_IMPORT, "$1'") : text)
+  // Parts start at line starts (see generatedFile), so fitting each part fits the whole text.
+  return files.map((file) => (file.parts === undefined
+    ? { name: file.name, content: fit(file.content) }
+    : fileOfParts(file.name, file.parts.map(fit))))
 }

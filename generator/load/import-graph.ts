@@ -21,6 +21,11 @@ export function relativeImports(file: string, source: string): string[] {
   return [...found]
 }
 
+/** The file a relative `specifier` in `file` names, resolved as `relativeImports` resolves it. */
+export function resolveRelative(file: string, specifier: string): string | undefined {
+  return resolveFile(resolve(dirname(file), specifier))
+}
+
 function resolveFile(base: string): string | undefined {
   const stems = /\.[cm]?js$/.test(base) ? [base.replace(/js$/, 'ts'), base] : [base]
   for (const stem of stems) {

@@ -11,6 +11,8 @@ import { fileVersions } from './file-versions.js'
 import type { SchemaModuleFile } from './find-schema-modules.js'
 import { relativeImports } from './import-graph.js'
 import { moduleFormat } from './module-format.js'
+import { createModuleRegistry } from './module-registry.js'
+import type { ModuleRegistry } from './module-registry.js'
 import type { ModuleFormat } from './module-format.js'
 
 /** Loads schema modules; a second `load` re-evaluates only what changed since the first. */
@@ -50,6 +52,9 @@ export function createSchemaLoader(cwd: string): SchemaLoader {
   let results = new Map<string, LoadedModule>()
   let scope: ReturnType<typeof newScope> | undefined
   let unregisterCjs: (() => void) | undefined
+  let registry: ModuleRegistry | undefined
+  /** Whether the last load went through the registry (else through Node's loader). */
+  let inRegistry = false
 
   const evict = (file: string) => {
     for (const key of Object.keys(requireFrom.cache)) {
@@ -60,6 +65,9 @@ export function createSchemaLoader(cwd: string): SchemaLoader {
   const reset = async () => {
     await scope?.unregister()
     scope = newScope()
+    // The registry's packages came from the old scope.
+    registry?.clear()
+    inRegistry = false
     for (const [file, { format }] of known) if (format === 'cjs') evict(file)
     known = new Map()
     results = new Map()
@@ -96,19 +104,78 @@ export function createSchemaLoader(cwd: string): SchemaLoader {
       return { file: file.display, error: describeLoadError(error, cwd) }
     }
   }
+  const evaluateOne = (file: SchemaModuleFile): LoadedModule => {
+    try {
+      return { file: file.display, exports: { ...registry!.evaluate(file.absolute) } }
+    } catch (error) {
+      return { file: file.display, error: describeLoadError(error, cwd) }
+    }
+  }
+
+  /** Which modules a load must evaluate anew: the changed files, what imports them, and failures. */
+  const affectedBy = (changed: ReadonlySet<string>, graph: ReadonlyMap<string, KnownFile>) => {
+    const importers = new Map<string, string[]>()
+    for (const [file, { imports }] of graph) for (const target of imports) importers.set(target, [...(importers.get(target) ?? []), file])
+    const affected = new Set(changed)
+    for (const file of affected) for (const importer of importers.get(file) ?? []) affected.add(importer)
+    // A failed module is tried again, and so is what imports it (its failure may have been cached).
+    for (const [file, result] of results) if ('error' in result) affected.add(file)
+    return { affected, importers }
+  }
+
+  /** Evaluates `reloaded` (by `run`), records their results and blames stray rejections; the results in `files` order. */
+  const finish = async (files: readonly SchemaModuleFile[], reloaded: SchemaModuleFile[], graph: ReadonlyMap<string, KnownFile>, run: () => Promise<LoadedModule[]>) => {
+    const { value, strays } = await catchStrayRejections(run)
+    value.forEach((module, i) => results.set(reloaded[i]!.absolute, module))
+    for (const error of strays) {
+      const blamed = blame(error, reloaded, graph)
+      if (blamed !== undefined && !('error' in results.get(blamed.absolute)!)) {
+        results.set(blamed.absolute, { file: blamed.display, error: describeLoadError(error, cwd) })
+      }
+    }
+    const next = new Map<string, LoadedModule>()
+    for (const file of files) next.set(file.absolute, results.get(file.absolute)!)
+    results = next
+    return files.map((file) => results.get(file.absolute)!)
+  }
+
+  /**
+   * A project of ES modules, or of CommonJS ones, loads through our own registry (see
+   * createModuleRegistry), so that superseded versions are freed; undefined when the registry
+   * steps aside for this load (and for a project mixing both).
+   */
+  const loadInRegistry = async (files: readonly SchemaModuleFile[], changed: Set<string>, graph: Map<string, KnownFile>): Promise<LoadedModule[] | undefined> => {
+    const formats = new Set([...graph.values()].map((entry) => entry.format))
+    const [format] = formats
+    if (formats.size !== 1 || format === undefined) return undefined
+    registry ??= createModuleRegistry((specifier, parentUrl) => scope!.import(specifier, parentUrl) as Promise<Record<string, unknown>>, stampOf)
+    if (!await registry.prepare(graph.keys(), format)) return undefined
+    // Coming from Node's loader, the registry holds nothing current: every module is evaluated in it.
+    if (!inRegistry) {
+      registry.forget(graph.keys())
+      results = new Map()
+    }
+    const { affected } = affectedBy(changed, graph)
+    registry.forget(affected)
+    known = graph
+    inRegistry = true
+    const reloaded = files.filter((file) => affected.has(file.absolute) || !results.has(file.absolute))
+    return finish(files, reloaded, graph, async () => reloaded.map(evaluateOne))
+  }
 
   return {
     load: async (files) => {
       unregisterCjs ??= registerCjs()
       if (scope === undefined) await reset()
       let { changed, graph } = survey(files)
-      // Everything that imports a changed file, directly or not, must be evaluated again.
-      const importers = new Map<string, string[]>()
-      for (const [file, { imports }] of graph) for (const target of imports) importers.set(target, [...(importers.get(target) ?? []), file])
-      const affected = new Set(changed)
-      for (const file of affected) for (const importer of importers.get(file) ?? []) affected.add(importer)
-      // A failed module is tried again, and so is what imports it (its failure may have been cached).
-      for (const [file, result] of results) if ('error' in result) affected.add(file)
+      const viaRegistry = await loadInRegistry(files, changed, graph)
+      if (viaRegistry !== undefined) return viaRegistry
+      // Node's loader holds none of what the registry evaluated (and maybe stale versions): start over.
+      if (inRegistry) {
+        await reset()
+        ;({ changed, graph } = survey(files))
+      }
+      const { affected, importers } = affectedBy(changed, graph)
       // An ES module importing a changed CommonJS file keeps the old one (Node caches the bridge):
       // start over, which is what every first load does anyway.
       const bridged = [...affected].some((file) => graph.get(file)?.format === 'cjs' && (importers.get(file) ?? []).some((importer) => graph.get(importer)?.format === 'esm'))
@@ -125,19 +192,7 @@ export function createSchemaLoader(cwd: string): SchemaLoader {
       known = graph
       // All imports start at once: tsx's loader hooks answer from another thread, so one module at a
       // time leaves this one idle; the results still come back in path order.
-      const { value, strays } = await catchStrayRejections(
-        () => Promise.all(reloaded.map((file) => importOne(file, graph.get(file.absolute)?.format ?? 'esm'))))
-      value.forEach((module, i) => results.set(reloaded[i]!.absolute, module))
-      for (const error of strays) {
-        const blamed = blame(error, reloaded, graph)
-        if (blamed !== undefined && !('error' in results.get(blamed.absolute)!)) {
-          results.set(blamed.absolute, { file: blamed.display, error: describeLoadError(error, cwd) })
-        }
-      }
-      const next = new Map<string, LoadedModule>()
-      for (const file of files) next.set(file.absolute, results.get(file.absolute)!)
-      results = next
-      return files.map((file) => results.get(file.absolute)!)
+      return finish(files, reloaded, graph, () => Promise.all(reloaded.map((file) => importOne(file, graph.get(file.absolute)?.format ?? 'esm'))))
     },
     close: async () => {
       unregisterCjs?.()

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { remember } from './output-memory.js'
 import type { OutputMemory } from './output-memory.js'
@@ -16,14 +16,14 @@ export async function applyOutput(plan: OutputPlan, memory?: OutputMemory): Prom
   const deletes = plan.actions.filter((a) => a.action === 'delete')
   if (writes.length === 0 && deletes.length === 0) return
   await mkdir(plan.outDir, { recursive: true })
-  const staged: { temp: string; target: string; content: string }[] = []
+  const staged: { temp: string; target: string; text: readonly string[] }[] = []
   try {
     for (const action of writes) {
       const target = join(plan.outDir, action.name)
       const temp = join(plan.outDir, `.${action.name}.${process.pid}.tmp`)
-      const content = 'content' in action ? action.content : ''
-      await writeFile(temp, content, 'utf8')
-      staged.push({ temp, target, content })
+      const text = 'text' in action ? action.text : []
+      staged.push({ temp, target, text })
+      await writeText(temp, text)
     }
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })))
@@ -34,5 +34,30 @@ export async function applyOutput(plan: OutputPlan, memory?: OutputMemory): Prom
     await rm(join(plan.outDir, action.name), { force: true })
     memory?.delete(join(plan.outDir, action.name))
   }
-  for (const { target, content } of staged) await remember(memory, target, content)
+  for (const { target, text } of staged) await remember(memory, target, text)
+}
+
+/** Small parts are gathered into writes of about this many characters. */
+const BATCH = 64 * 1024
+
+/** Writes a text kept in parts, in batches: the whole text is never built as one string. */
+async function writeText(file: string, parts: readonly string[]): Promise<void> {
+  const handle = await open(file, 'w')
+  const flush = async (text: string) => {
+    const bytes = Buffer.from(text, 'utf8')
+    for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten
+  }
+  try {
+    let batch = ''
+    for (const part of parts) {
+      batch += part
+      if (batch.length >= BATCH) {
+        await flush(batch)
+        batch = ''
+      }
+    }
+    await flush(batch)
+  } finally {
+    await handle.close()
+  }
 }

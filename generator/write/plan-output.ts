@@ -1,13 +1,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isGenerated } from '../emit/header.js'
+import { GENERATED_MARK, isGenerated } from '../emit/header.js'
 import type { GeneratedFile } from '../model/model.js'
 import { recall, remember } from './output-memory.js'
 import type { OutputMemory } from './output-memory.js'
+import { sameText, textStart } from './text-parts.js'
 
 /** What writing would do to one file of the out directory. */
 export type FileAction =
-  | { name: string; action: 'create' | 'update'; content: string }
+  | { name: string; action: 'create' | 'update'; text: readonly string[] }
   | { name: string; action: 'unchanged' }
   | { name: string; action: 'delete' }
 
@@ -41,22 +42,23 @@ export async function planOutput(outDir: string, files: readonly GeneratedFile[]
   const names = new Set(files.map((file) => file.name))
   for (const file of files) {
     const entry = existing.find((e) => e.name === file.name)
+    const text = file.parts ?? [file.content]
     if (entry === undefined) {
-      plan.actions.push({ name: file.name, action: 'create', content: file.content })
+      plan.actions.push({ name: file.name, action: 'create', text })
       continue
     }
     const path = join(outDir, file.name)
-    const current = entry.isFile() ? await recall(memory, path) ?? await readFile(path, 'utf8') : undefined
-    if (current === undefined || !isGenerated(current)) {
+    const current = entry.isFile() ? await recall(memory, path) ?? [await readFile(path, 'utf8')] : undefined
+    if (current === undefined || !isGenerated(textStart(current, GENERATED_MARK.length))) {
       plan.conflicts.push({
         name: file.name,
         message: `${join(outDir, file.name)} was not written by feathers-sio-gen (no generated header); move it away or choose another --out`,
       })
-    } else if (current === file.content) {
+    } else if (sameText(current, text)) {
       plan.actions.push({ name: file.name, action: 'unchanged' })
       await remember(memory, path, current)
     } else {
-      plan.actions.push({ name: file.name, action: 'update', content: file.content })
+      plan.actions.push({ name: file.name, action: 'update', text })
     }
   }
   for (const entry of existing) {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
+import { generatedFile } from '../../generator/emit/header.js'
 import { fitRelativeImports } from '../../generator/emit/relative-import-extensions.js'
 import { outDirModuleFormat } from '../../generator/write/out-dir-module-format.js'
 
@@ -33,6 +34,15 @@ describe('fitRelativeImports', () => {
       "export type { Message } from './types'",
       "const note = 'from ./x.js'",
     ].join('\n'))
+  })
+
+  test('a file kept in parts is fitted as its whole text would be', () => {
+    const lines = server.content.split('\n')
+    const [fitted] = fitRelativeImports([generatedFile('server.ts', lines)], 'commonjs')
+    const [whole] = fitRelativeImports([{ name: 'server.ts', content: generatedFile('server.ts', lines).content }], 'commonjs')
+    assert.equal(fitted?.content, whole?.content)
+    assert.ok(fitted?.parts !== undefined && fitted.parts.join('') === fitted.content)
+    assert.match(fitted.content, /from '\.\/types'\n/)
   })
 })
 
