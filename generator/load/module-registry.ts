@@ -32,8 +32,11 @@ export type ImportPackage = (specifier: string, parentUrl: string) => Promise<Re
 
 /** Schema modules evaluated in a registry of our own; see `createModuleRegistry`. */
 export interface ModuleRegistry {
-  /** Makes `files` ready to evaluate; false when one cannot be evaluated here exactly as Node would. */
-  prepare: (files: Iterable<string>, format: ModuleFormat) => Promise<boolean>
+  /**
+   * Makes `files` (path → stamp, as the caller surveyed them) ready to evaluate; false when one
+   * cannot be evaluated here exactly as Node would.
+   */
+  prepare: (files: Iterable<[string, string]>, format: ModuleFormat) => Promise<boolean>
   /** The exports of `file` (a prepared file), evaluating it and what it imports if not held. */
   evaluate: (file: string) => Record<string, unknown>
   /** Drops the instances of `files`: they are evaluated anew when next asked for. */
@@ -64,18 +67,22 @@ interface Prepared {
  * refuses it in CommonJS) or an esbuild warning makes `prepare` answer false: the caller then
  * loads through Node's loaders.
  */
-export function createModuleRegistry(importPackage: ImportPackage, stampOf: (file: string) => string): ModuleRegistry {
+export function createModuleRegistry(importPackage: ImportPackage): ModuleRegistry {
   const prepared = new Map<string, Prepared>()
   const packages = new Map<string, Record<string, unknown>>()
   let modules = new Map<string, Module>()
 
-  const compile = (file: string, format: ModuleFormat): Prepared | undefined => {
-    const stamp = stampOf(file)
+  const compile = (file: string, stamp: string, format: ModuleFormat): Prepared | undefined => {
     const known = prepared.get(file)
     if (known !== undefined && known.stamp === stamp && known.format === format) return known
     const loader = LOADERS[extname(file)]
     if (loader === undefined) return undefined // JSON, or anything else Node's loaders would handle
-    const source = readFileSync(file, 'utf8')
+    let source: string
+    try {
+      source = readFileSync(file, 'utf8')
+    } catch {
+      return undefined // gone since the survey: Node's loader reports it
+    }
     if (BOUND[format].test(source)) return undefined
     let result: TransformResult
     try {
@@ -98,11 +105,12 @@ export function createModuleRegistry(importPackage: ImportPackage, stampOf: (fil
   /** An ES module's packages, imported ahead: `require` is synchronous, Node's ES module loader is not. */
   const importPackages = async (file: string, entry: Prepared): Promise<boolean> => {
     if (entry.format !== 'esm') return true
-    const parentUrl = pathToFileURL(file).href
+    const folder = dirname(file)
     for (const specifier of entry.packages) {
-      const key = `${parentUrl}\0${specifier}`
+      // A package resolves the same from every file of a folder.
+      const key = `${folder}\0${specifier}`
       if (packages.has(key)) continue
-      const namespace = await importPackage(specifier, parentUrl).catch(() => undefined)
+      const namespace = await importPackage(specifier, pathToFileURL(file).href).catch(() => undefined)
       if (namespace === undefined) return false
       // esbuild's CommonJS interop reads `default` and the named exports off an `__esModule` object.
       packages.set(key, { ...namespace, __esModule: true })
@@ -119,7 +127,7 @@ export function createModuleRegistry(importPackage: ImportPackage, stampOf: (fil
         return evaluate(target)
       }
       if (nodeRequire !== undefined) return nodeRequire(specifier)
-      const namespace = packages.get(`${pathToFileURL(file).href}\0${specifier}`)
+      const namespace = packages.get(`${dirname(file)}\0${specifier}`)
       if (namespace === undefined) throw new Error(`feathers-sio-gen internal error: ${specifier} was not imported for ${file}`)
       return namespace
     }
@@ -150,8 +158,8 @@ export function createModuleRegistry(importPackage: ImportPackage, stampOf: (fil
 
   return {
     prepare: async (files, format) => {
-      for (const file of files) {
-        const entry = compile(file, format)
+      for (const [file, stamp] of files) {
+        const entry = compile(file, stamp, format)
         if (entry === undefined || !await importPackages(file, entry)) return false
       }
       return true

@@ -148,8 +148,8 @@ export function createSchemaLoader(cwd: string): SchemaLoader {
     const formats = new Set([...graph.values()].map((entry) => entry.format))
     const [format] = formats
     if (formats.size !== 1 || format === undefined) return undefined
-    registry ??= createModuleRegistry((specifier, parentUrl) => scope!.import(specifier, parentUrl) as Promise<Record<string, unknown>>, stampOf)
-    if (!await registry.prepare(graph.keys(), format)) return undefined
+    registry ??= createModuleRegistry((specifier, parentUrl) => scope!.import(specifier, parentUrl) as Promise<Record<string, unknown>>)
+    if (!await registry.prepare([...graph].map(([file, { stamp }]) => [file, stamp]), format)) return undefined
     // Coming from Node's loader, the registry holds nothing current: every module is evaluated in it.
     if (!inRegistry) {
       registry.forget(graph.keys())

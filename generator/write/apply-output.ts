@@ -37,23 +37,26 @@ export async function applyOutput(plan: OutputPlan, memory?: OutputMemory): Prom
   for (const { target, text } of staged) await remember(memory, target, text)
 }
 
-/** Small parts are gathered into writes of about this many characters. */
-const BATCH = 64 * 1024
+/** Parts are gathered into writes of about this many characters (few writes, no file-sized string). */
+const BATCH = 512 * 1024
 
 /** Writes a text kept in parts, in batches: the whole text is never built as one string. */
 async function writeText(file: string, parts: readonly string[]): Promise<void> {
   const handle = await open(file, 'w')
-  const flush = async (text: string) => {
-    const bytes = Buffer.from(text, 'utf8')
+  const flush = async (batch: readonly string[]) => {
+    const bytes = Buffer.from(batch.join(''), 'utf8')
     for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten
   }
   try {
-    let batch = ''
+    let batch: string[] = []
+    let size = 0
     for (const part of parts) {
-      batch += part
-      if (batch.length >= BATCH) {
+      batch.push(part)
+      size += part.length
+      if (size >= BATCH) {
         await flush(batch)
-        batch = ''
+        batch = []
+        size = 0
       }
     }
     await flush(batch)
