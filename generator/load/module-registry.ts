@@ -62,7 +62,7 @@ interface Prepared {
  * compiles for `require`, and evaluated in a module of its own. Relative imports come from this
  * registry (one instance per file, so a schema two modules share stays one object); packages from
  * Node: an ES module's through Node's ES module loader (`importPackage`, resolved from the
- * importing file), a CommonJS module's through `require`. A forgotten version is unreachable and
+ * importing file's folder), a CommonJS module's through `require`. A forgotten version is unreachable and
  * collected. A source that could behave differently here (see BOUND), a top-level await (esbuild
  * refuses it in CommonJS) or an esbuild warning makes `prepare` answer false: the caller then
  * loads through Node's loaders.

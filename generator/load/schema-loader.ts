@@ -36,13 +36,15 @@ let loaders = 0
 const newScope = () => register({ namespace: `feathers-sio-gen-${process.pid}-${++loaders}` })
 
 /**
- * A loader for the schema modules of one project. TypeScript needs no build step: tsx compiles on
- * the fly, ES modules through its import hooks and CommonJS ones (a package without
- * `"type": "module"`, as the Feathers CLI lays an app out) through its require hooks, so
- * `import { User } from './users.js'` works in both. Modules are evaluated once and kept: on the
- * next `load`, a file whose stamp changed, and every module that imports it, is evaluated anew
- * (under a new URL, or out of require's cache) while every other module keeps its instance, so a
- * schema shared by two modules stays one object (the emitters rely on identity).
+ * A loader for the schema modules of one project. TypeScript needs no build step. A folder of ES
+ * modules, or of CommonJS ones (a package without `"type": "module"`, as the Feathers CLI lays an
+ * app out), is evaluated in our own module registry (see createModuleRegistry), which frees an
+ * edited module's old version; where that could behave differently, tsx compiles on the fly, ES
+ * modules through its import hooks and CommonJS ones through its require hooks. Either way
+ * `import { User } from './users.js'` works, and modules are evaluated once and kept: on the next
+ * `load`, a file whose stamp changed, and every module that imports it, is evaluated anew while
+ * every other module keeps its instance, so a schema shared by two modules stays one object (the
+ * emitters rely on identity).
  */
 export function createSchemaLoader(cwd: string): SchemaLoader {
   const parent = pathToFileURL(`${cwd}/`).href
@@ -150,11 +152,9 @@ export function createSchemaLoader(cwd: string): SchemaLoader {
     if (formats.size !== 1 || format === undefined) return undefined
     registry ??= createModuleRegistry((specifier, parentUrl) => scope!.import(specifier, parentUrl) as Promise<Record<string, unknown>>)
     if (!await registry.prepare([...graph].map(([file, { stamp }]) => [file, stamp]), format)) return undefined
-    // Coming from Node's loader, the registry holds nothing current: every module is evaluated in it.
-    if (!inRegistry) {
-      registry.forget(graph.keys())
-      results = new Map()
-    }
+    // Coming from Node's loader (the registry is empty then: leaving it clears it), every module
+    // is evaluated in it.
+    if (!inRegistry) results = new Map()
     const { affected } = affectedBy(changed, graph)
     registry.forget(affected)
     known = graph
